@@ -1,0 +1,29 @@
+/**
+ * Queries over the collections shared by pages. Pages stay thin: they ask
+ * here and render.
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+
+export type Article = CollectionEntry<'articles'>;
+export type Hospital = CollectionEntry<'hospitals'>;
+
+/** Articles in archive order: by date, then by source id, then by id. */
+export async function getArticles(): Promise<Article[]> {
+  const articles = await getCollection('articles');
+  return articles.sort(
+    (a, b) =>
+      a.data.date.value.localeCompare(b.data.date.value) ||
+      a.data.source.localeCompare(b.data.source) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export async function getArticleHospitals(article: Article): Promise<Hospital[]> {
+  const entries = await Promise.all(article.data.hospitals.map((ref: { id: string }) => getEntry('hospitals', ref.id)));
+  return entries.filter((h): h is Hospital => h !== undefined);
+}
+
+/** Correction ids marked `[[cN]]` in an article's Markdown body. */
+export function markedCorrections(body: string | undefined): Set<string> {
+  return new Set([...(body ?? '').matchAll(/\[\[(c\d+)\]\]/g)].map((m) => m[1]));
+}

@@ -1,0 +1,80 @@
+/**
+ * Wraps each section an article declares in its frontmatter (`sections`) in a
+ * `<section id="…">`, from the heading whose text equals the section's
+ * `heading` up to the next section heading. Every other heading gets an ASCII
+ * id too (`h-1`, `h-2`, …), because non-ASCII fragments break on some hosts.
+ *
+ * A declared heading that is not in the body is an error naming the file:
+ * a section that silently vanished would break deep links and the data.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+
+interface DeclaredSection {
+  id: string;
+  heading: string;
+  kind?: string;
+}
+
+const HEADING = /^h[1-6]$/;
+
+function textOf(node: ElementContent | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+/** Heading text compared without whitespace, so a line break in the Markdown does not matter. */
+export function headingKey(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export function rehypeSections() {
+  return (tree: Root, file: { path?: string; data: Record<string, any> }) => {
+    const frontmatter = file.data.astro?.frontmatter ?? {};
+    const declared: DeclaredSection[] = Array.isArray(frontmatter.sections) ? frontmatter.sections : [];
+    const byHeading = new Map(declared.map((s) => [headingKey(s.heading), s]));
+    const found = new Set<string>();
+
+    const out: RootContent[] = [];
+    let current: Element | undefined;
+    let headingCount = 0;
+
+    for (const node of tree.children) {
+      if (node.type === 'element' && HEADING.test(node.tagName)) {
+        const section = byHeading.get(headingKey(textOf(node)));
+        if (section && !found.has(section.id)) {
+          found.add(section.id);
+          node.properties = { ...node.properties, id: `${section.id}-title` };
+          current = {
+            type: 'element',
+            tagName: 'section',
+            properties: {
+              id: section.id,
+              className: ['article-section'],
+              dataSectionKind: section.kind ?? 'section',
+              ariaLabelledby: `${section.id}-title`,
+            },
+            children: [],
+          };
+          out.push(current);
+          current.children.push(node);
+          continue;
+        }
+        headingCount += 1;
+        if (typeof node.properties?.id !== 'string') {
+          node.properties = { ...node.properties, id: `h-${headingCount}` };
+        }
+      }
+      if (current) current.children.push(node as ElementContent);
+      else out.push(node);
+    }
+
+    const missing = declared.filter((s) => !found.has(s.id));
+    if (missing.length > 0) {
+      const where = file.path ?? 'an article';
+      const list = missing.map((s) => `sections[${declared.indexOf(s)}].heading "${s.heading}"`).join(', ');
+      throw new Error(`${where}: ${list} matches no heading in the body. A section starts at a Markdown heading whose text equals its \`heading\`.`);
+    }
+    tree.children = out;
+  };
+}

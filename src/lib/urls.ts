@@ -1,0 +1,12 @@
+/**
+ * Every internal link goes through `href()`, so the site works under any
+ * base path (`BASE_PATH=/archive/`). Paths are written without the base.
+ */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return b + path.replace(/^\/+/, '');
+}
+
+export function href(path: string): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}
