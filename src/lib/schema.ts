@@ -93,6 +93,8 @@ export const CORRECTION_KINDS = {
   'paragraph-join': '合并断段',
   punctuation: '标点规范',
   caption: '图注归位',
+  /** A doubtful reading kept as it is and flagged; `reading` equals `original`. */
+  query: '存疑',
 } as const;
 export type CorrectionKind = keyof typeof CORRECTION_KINDS;
 
@@ -106,6 +108,8 @@ export const correction = z.strictObject({
   reading: z.string(),
   /** Why, in a sentence, when the kind does not say it all. */
   note: z.string().optional(),
+  /** The change applies throughout the article (e.g. half-width commas made full-width), not at one place. */
+  global: z.boolean().optional(),
 });
 
 export const SECTION_KINDS = {

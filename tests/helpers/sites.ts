@@ -1,0 +1,10 @@
+/** The two builds the end-to-end tests read: at the root, and under a sub-path. */
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export const SITES = {
+  root: { dist: resolve(ROOT, 'dist-test/root'), base: '/' },
+  archive: { dist: resolve(ROOT, 'dist-test/archive'), base: '/archive/' },
+} as const;
+export type SiteName = keyof typeof SITES;
