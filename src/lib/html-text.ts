@@ -1,0 +1,24 @@
+/**
+ * Text of rendered HTML as a reader sees it in the flow of a sentence:
+ * note references (`sup`), `data-pagefind-ignore` parts, scripts and styles
+ * are left out, so "急救技能校1培训" reads "急救技能培训".
+ */
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, Nodes } from 'hast';
+
+const SKIPPED = new Set(['sup', 'script', 'style', 'template', 'noscript']);
+
+function skipped(node: Element): boolean {
+  return SKIPPED.has(node.tagName) || node.properties?.dataPagefindIgnore !== undefined;
+}
+
+export function nodeText(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' && skipped(node)) return '';
+  if ('children' in node) return node.children.map((c) => nodeText(c as Nodes)).join('');
+  return '';
+}
+
+export function htmlText(html: string): string {
+  return nodeText(fromHtml(html, { fragment: true }));
+}
