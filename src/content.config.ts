@@ -7,6 +7,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema, hospitalSchema, measureSchema, personSchema } from './lib/schema.ts';
 import { entryIdFromPath } from './lib/entry-id.ts';
+import { withReadableErrors } from './lib/error-map.ts';
 
 function collectionIn(folder: string, pattern: string) {
   const ids = new Map<string, string>();
@@ -14,24 +15,28 @@ function collectionIn(folder: string, pattern: string) {
     base: `./content/${folder}`,
     pattern,
     generateId: ({ entry }) => entryIdFromPath(`content/${folder}/${entry}`, ids),
+    // Render Markdown when the page is built, not during content sync: the
+    // sync catches a render error, logs it and stores the entry with an empty
+    // body, which would publish an article without its text.
+    deferRender: true,
   });
 }
 
 export const collections = {
   articles: defineCollection({
     loader: collectionIn('articles', '**/*.md'),
-    schema: articleSchema(reference),
+    schema: withReadableErrors(articleSchema(reference)),
   }),
   hospitals: defineCollection({
     loader: collectionIn('hospitals', '**/*.{yaml,yml}'),
-    schema: hospitalSchema(),
+    schema: withReadableErrors(hospitalSchema()),
   }),
   people: defineCollection({
     loader: collectionIn('people', '**/*.{yaml,yml}'),
-    schema: personSchema(reference),
+    schema: withReadableErrors(personSchema(reference)),
   }),
   measures: defineCollection({
     loader: collectionIn('measures', '**/*.{yaml,yml}'),
-    schema: measureSchema(reference),
+    schema: withReadableErrors(measureSchema(reference)),
   }),
 };

@@ -3,12 +3,31 @@
  * here and render.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { ContentIntegrityError, findIntegrityProblems } from './integrity.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Hospital = CollectionEntry<'hospitals'>;
 
+let integrity: Promise<void> | undefined;
+
+/** Runs once per build; every page reads content through here, so a broken reference stops the build. */
+function checkIntegrity(): Promise<void> {
+  integrity ??= (async () => {
+    const [articles, hospitals, people, measures] = await Promise.all([
+      getCollection('articles'),
+      getCollection('hospitals'),
+      getCollection('people'),
+      getCollection('measures'),
+    ]);
+    const problems = findIntegrityProblems({ articles, hospitals, people, measures });
+    if (problems.length > 0) throw new ContentIntegrityError(problems);
+  })();
+  return integrity;
+}
+
 /** Articles in archive order: by date, then by source id, then by id. */
 export async function getArticles(): Promise<Article[]> {
+  await checkIntegrity();
   const articles = await getCollection('articles');
   return articles.sort(
     (a, b) =>

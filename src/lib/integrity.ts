@@ -1,0 +1,84 @@
+/**
+ * Checks across entries that one schema cannot see: every reference names an
+ * entry that exists (Astro's `reference()` does not check this), a section's
+ * hospital is one of its article's, a measure's section is in its article.
+ * The build runs it once and stops on any problem, naming file and field.
+ */
+
+export interface EntryLike {
+  id: string;
+  /** Path of the entry's file, relative to the project root. */
+  filePath?: string;
+  data: Record<string, any>;
+}
+
+export interface ContentSet {
+  articles: EntryLike[];
+  hospitals: EntryLike[];
+  people: EntryLike[];
+  measures: EntryLike[];
+}
+
+/** A reference is a bare id in a content file, `{ id, collection }` once Astro parsed it. */
+export function refId(ref: unknown): string | undefined {
+  if (typeof ref === 'string') return ref;
+  if (ref && typeof ref === 'object' && 'id' in ref) return String((ref as { id: unknown }).id);
+  return undefined;
+}
+
+export function findIntegrityProblems(content: ContentSet): string[] {
+  const problems: string[] = [];
+  const ids = {
+    articles: new Set(content.articles.map((e) => e.id)),
+    hospitals: new Set(content.hospitals.map((e) => e.id)),
+    people: new Set(content.people.map((e) => e.id)),
+  };
+  const where = (e: EntryLike, collection: string) => e.filePath ?? `${collection} entry "${e.id}"`;
+  const check = (e: EntryLike, collection: string, field: string, ref: unknown, target: keyof typeof ids) => {
+    const id = refId(ref);
+    if (id !== undefined && !ids[target].has(id)) {
+      problems.push(`${where(e, collection)}: ${field}: "${id}" names no entry in content/${target}/`);
+    }
+  };
+
+  for (const a of content.articles) {
+    a.data.hospitals?.forEach((h: unknown, i: number) => check(a, 'articles', `hospitals[${i}]`, h, 'hospitals'));
+    const own = new Set((a.data.hospitals ?? []).map(refId));
+    a.data.sections?.forEach((s: any, i: number) => {
+      check(a, 'articles', `sections[${i}].hospital`, s.hospital, 'hospitals');
+      check(a, 'articles', `sections[${i}].secretary`, s.secretary, 'people');
+      const h = refId(s.hospital);
+      if (h !== undefined && ids.hospitals.has(h) && !own.has(h)) {
+        problems.push(`${where(a, 'articles')}: sections[${i}].hospital: "${h}" is not in the article's hospitals`);
+      }
+    });
+  }
+  for (const p of content.people) {
+    p.data.roles?.forEach((r: any, i: number) => check(p, 'people', `roles[${i}].hospital`, r.hospital, 'hospitals'));
+  }
+  const articles = new Map(content.articles.map((a) => [a.id, a]));
+  for (const m of content.measures) {
+    check(m, 'measures', 'hospital', m.data.hospital, 'hospitals');
+    check(m, 'measures', 'article', m.data.article, 'articles');
+    const article = articles.get(refId(m.data.article) ?? '');
+    if (!article) continue;
+    if (article.data.source !== m.data.source) {
+      problems.push(`${where(m, 'measures')}: source: "${m.data.source}" is not the source of article "${article.id}" (${article.data.source})`);
+    }
+    if (m.data.section && !(article.data.sections ?? []).some((s: any) => s.id === m.data.section)) {
+      problems.push(`${where(m, 'measures')}: section: "${m.data.section}" is not a section of article "${article.id}"`);
+    }
+    const h = refId(m.data.hospital);
+    if (h !== undefined && !(article.data.hospitals ?? []).map(refId).includes(h)) {
+      problems.push(`${where(m, 'measures')}: hospital: "${h}" is not among the hospitals of article "${article.id}"`);
+    }
+  }
+  return problems;
+}
+
+export class ContentIntegrityError extends Error {
+  constructor(problems: string[]) {
+    super(`The content has ${problems.length} broken cross-reference${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`);
+    this.name = 'ContentIntegrityError';
+  }
+}
