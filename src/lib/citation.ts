@@ -1,0 +1,125 @@
+/**
+ * How to cite an archived article: GB/T 7714-2015 (the Chinese standard),
+ * BibTeX (biblatex, `entrysubtype = newspaper`) and RIS (`TY - NEWS`).
+ * Pure functions of plain data, so each format is unit-tested.
+ *
+ * Inferred facts follow GB/T 7714's convention of square brackets
+ * (`[2023]`, `[出版者不详]`), so a citation never presents a guess as printed.
+ */
+
+export interface CitationInput {
+  id: string;
+  title: string;
+  subtitle?: string;
+  authors: string[];
+  newspaper?: { value: string; inferred?: string };
+  date: { value: string; precision: 'year' | 'month' | 'day'; inferred?: string };
+  page?: string;
+  url: string;
+}
+
+const BYLINE_ROLES = /(?:□|■|本报|全媒体|特约|见习)?(?:记者|通讯员|特约记者|实习生|编辑|撰稿|摄影)|[□■]|随州日报|本报/gu;
+
+/**
+ * Names in a byline as printed: "□本报记者 邹欣芮 特约记者 张威 通讯员 杨玲玲 赵聪"
+ * gives [邹欣芮, 张威, 杨玲玲, 赵聪]. A trailing credit in parentheses,
+ * "(陈春伟 朱少荣)", gives its names too.
+ */
+export function bylineAuthors(byline: string | undefined): string[] {
+  if (!byline) return [];
+  return byline
+    .replace(/[()（）]/g, ' ')
+    .replace(BYLINE_ROLES, ' ')
+    .split(/[\s、，,]+/u)
+    .map((s) => s.trim())
+    .filter((s) => /^\p{Script=Han}{2,4}$/u.test(s));
+}
+
+function gbDate(date: CitationInput['date']): string {
+  return date.inferred ? `[${date.value}]` : date.value;
+}
+
+function fullTitle(input: CitationInput): string {
+  if (!input.subtitle) return input.title;
+  const sub = input.subtitle.replace(/^[—–-]+/u, '');
+  return `${input.title}：${sub}`;
+}
+
+/** GB/T 7714-2015 §8, newspaper article, online: 作者. 题名[N/OL]. 报纸名, 日期(版次). URL. */
+export function formatGbt7714(input: CitationInput): string {
+  const authors = input.authors.length > 3 ? [...input.authors.slice(0, 3), '等'] : input.authors;
+  const who = authors.length > 0 ? `${authors.join(', ')}. ` : '';
+  const paper = input.newspaper ? (input.newspaper.inferred ? `[${input.newspaper.value}]` : input.newspaper.value) : '[出版者不详]';
+  const page = input.page ? `(${input.page})` : '';
+  return `${who}${fullTitle(input)}[N/OL]. ${paper}, ${gbDate(input.date)}${page}. ${input.url}.`;
+}
+
+function bibEscape(text: string): string {
+  return text.replace(/([{}\\&%$#_])/g, '\\$1');
+}
+
+export function formatBibtex(input: CitationInput): string {
+  const fields: [string, string | undefined][] = [
+    ['title', fullTitle(input)],
+    ['author', input.authors.length > 0 ? input.authors.join(' and ') : undefined],
+    ['journaltitle', input.newspaper?.value],
+    ['date', input.date.value],
+    ['pages', input.page],
+    ['url', input.url],
+    ['langid', 'chinese'],
+    ['note', notes(input).join(' ') || undefined],
+  ];
+  const body = fields
+    .filter((f): f is [string, string] => f[1] !== undefined)
+    .map(([k, v]) => `  ${k} = {${k === 'url' ? v : bibEscape(v)}},`)
+    .join('\n');
+  return `@article{${input.id},\n  entrysubtype = {newspaper},\n${body}\n}\n`;
+}
+
+function notes(input: CitationInput): string[] {
+  const out: string[] = [];
+  if (input.date.inferred) out.push(`日期系推定：${input.date.inferred}`);
+  if (input.newspaper?.inferred) out.push(`报纸名系推定：${input.newspaper.inferred}`);
+  if (!input.newspaper) out.push('报纸名原文未载。');
+  return out;
+}
+
+/** RIS, one tag per line, CRLF as the format's reference implementations write it. */
+export function formatRis(input: CitationInput): string {
+  const [y, m, d] = input.date.value.split('-');
+  const da = `${y}/${m ?? ''}/${d ?? ''}/`;
+  const lines: [string, string | undefined][] = [
+    ['TY', 'NEWS'],
+    ['TI', fullTitle(input)],
+    ...input.authors.map((a): [string, string] => ['AU', a]),
+    ['T2', input.newspaper?.value],
+    ['PY', y],
+    ['DA', da],
+    ['SP', input.page],
+    ['UR', input.url],
+    ['LA', 'zh'],
+    ...notes(input).map((n): [string, string] => ['N1', n]),
+    ['ID', input.id],
+    ['ER', ''],
+  ];
+  return lines
+    .filter((l): l is [string, string] => l[1] !== undefined)
+    .map(([tag, value]) => `${tag}  - ${value}`.trimEnd())
+    .join('\r\n')
+    .concat('\r\n');
+}
+
+/** Highwire Press tags, which Zotero and Google Scholar read from the page head. */
+export function highwireTags(input: CitationInput): { name: string; content: string }[] {
+  const date = input.date.value.replaceAll('-', '/');
+  return [
+    { name: 'citation_title', content: fullTitle(input) },
+    ...input.authors.map((a) => ({ name: 'citation_author', content: a })),
+    { name: 'citation_publication_date', content: date },
+    { name: 'citation_date', content: date },
+    ...(input.newspaper ? [{ name: 'citation_publisher', content: input.newspaper.value }] : []),
+    ...(input.page ? [{ name: 'citation_firstpage', content: input.page }] : []),
+    { name: 'citation_language', content: 'zh' },
+    { name: 'citation_public_url', content: input.url },
+  ];
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { bylineAuthors, formatBibtex, formatGbt7714, formatRis, highwireTags, type CitationInput } from '../../src/lib/citation.ts';
+import { toCsv } from '../../src/lib/csv.ts';
+
+const article: CitationInput = {
+  id: 'benxi-central-red-key',
+  title: '紧握行稳致远“红色密钥”',
+  subtitle: '——本溪市中心医院以党建引领高质量发展',
+  authors: ['邹欣芮', '张威', '杨玲玲', '赵聪'],
+  date: { value: '2023', precision: 'year', inferred: '文中称“2023年是全面贯彻落实党的二十大精神开局之年”。' },
+  url: 'https://example.org/articles/benxi-central-red-key/',
+};
+
+describe('bylineAuthors', () => {
+  it('reads the names out of a printed byline', () => {
+    expect(bylineAuthors('□本报记者 邹欣芮 特约记者 张威 通讯员 杨玲玲 赵聪')).toEqual(['邹欣芮', '张威', '杨玲玲', '赵聪']);
+    expect(bylineAuthors('随州日报全媒体记者 王松 通讯员 熊仕伟 蒋小科')).toEqual(['王松', '熊仕伟', '蒋小科']);
+    expect(bylineAuthors('(陈春伟 朱少荣)')).toEqual(['陈春伟', '朱少荣']);
+    expect(bylineAuthors(undefined)).toEqual([]);
+  });
+});
+
+describe('GB/T 7714-2015', () => {
+  it('cites a newspaper article online, with at most three authors and inferred facts in brackets', () => {
+    expect(formatGbt7714(article)).toBe(
+      '邹欣芮, 张威, 杨玲玲, 等. 紧握行稳致远“红色密钥”：本溪市中心医院以党建引领高质量发展[N/OL]. [出版者不详], [2023]. https://example.org/articles/benxi-central-red-key/.',
+    );
+  });
+
+  it('gives a stated paper, date and page as printed', () => {
+    expect(
+      formatGbt7714({ ...article, authors: ['王松'], subtitle: undefined, newspaper: { value: '随州日报' }, date: { value: '2021-06-30', precision: 'day' }, page: '3' }),
+    ).toBe('王松. 紧握行稳致远“红色密钥”[N/OL]. 随州日报, 2021-06-30(3). https://example.org/articles/benxi-central-red-key/.');
+  });
+});
+
+describe('BibTeX and RIS', () => {
+  it('BibTeX names every author and says the date is inferred', () => {
+    const bib = formatBibtex(article);
+    expect(bib).toContain('@article{benxi-central-red-key,');
+    expect(bib).toContain('entrysubtype = {newspaper}');
+    expect(bib).toContain('author = {邹欣芮 and 张威 and 杨玲玲 and 赵聪}');
+    expect(bib).toContain('date = {2023}');
+    expect(bib).toMatch(/note = \{日期系推定：.*报纸名原文未载。\}/);
+  });
+
+  it('RIS is a NEWS record with one AU line per author and CRLF line ends', () => {
+    const ris = formatRis(article);
+    expect(ris.split('\r\n').slice(0, 7)).toEqual([
+      'TY  - NEWS',
+      'TI  - 紧握行稳致远“红色密钥”：本溪市中心医院以党建引领高质量发展',
+      'AU  - 邹欣芮',
+      'AU  - 张威',
+      'AU  - 杨玲玲',
+      'AU  - 赵聪',
+      'PY  - 2023',
+    ]);
+    expect(ris.endsWith('ER  -\r\n')).toBe(true);
+  });
+
+  it('Highwire tags carry title, authors and date for Zotero', () => {
+    const tags = highwireTags(article);
+    expect(tags.filter((t) => t.name === 'citation_author').map((t) => t.content)).toEqual(article.authors);
+    expect(tags.find((t) => t.name === 'citation_publication_date')?.content).toBe('2023');
+  });
+});
+
+describe('CSV', () => {
+  it('starts with a BOM, quotes what needs quoting and defuses formulas', () => {
+    const csv = toCsv(['name', 'note'], [{ name: '随州市中心医院', note: '含,逗号与"引号"' }, { name: '=1+1', note: null }]);
+    expect(csv).toBe('\uFEFFname,note\r\n随州市中心医院,"含,逗号与""引号"""\r\n\'=1+1,\r\n');
+  });
+});
