@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { markdownOptions } from './src/lib/markdown.ts';
 
 /** `BASE_PATH=/archive/ npm run build` makes a site that works under /archive/. */
@@ -15,6 +16,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory' },
+  integrations: [sitemap()],
   markdown: {
     processor: unified(markdownOptions),
   },

@@ -4,6 +4,10 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { ContentIntegrityError, findIntegrityProblems } from './integrity.ts';
+import { buildArchive, type Archive } from './archive.ts';
+import { citationFor } from './citation.ts';
+import { exportRecords } from './data-export.ts';
+import { absoluteUrl } from './urls.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Hospital = CollectionEntry<'hospitals'>;
@@ -45,4 +49,37 @@ export async function getArticleHospitals(article: Article): Promise<Hospital[]>
 /** Correction ids marked `[[cN]]` in an article's Markdown body. */
 export function markedCorrections(body: string | undefined): Set<string> {
   return new Set([...(body ?? '').matchAll(/\[\[(c\d+)\]\]/g)].map((m) => m[1]));
+}
+
+let archive: Promise<Archive> | undefined;
+
+/** The browse model (see `archive.ts`), built once per build. */
+export function getArchive(): Promise<Archive> {
+  archive ??= (async () => {
+    await checkIntegrity();
+    const [articles, hospitals, people, measures] = await Promise.all([
+      getArticles(),
+      getCollection('hospitals'),
+      getCollection('people'),
+      getCollection('measures'),
+    ]);
+    const bodies = new Map(articles.map((a) => [a.id, a.body ?? '']));
+    return buildArchive({ articles, hospitals, people, measures, bodies });
+  })();
+  return archive;
+}
+
+/** Citation data of an article; without a byline, its essays' authors are its authors. */
+export async function getCitation(article: Article, site: URL | undefined) {
+  const archive = await getArchive();
+  const view = archive.articles.find((a) => a.id === article.id)!;
+  const essayAuthors = view.sections
+    .filter((s) => s.kind === 'essay' && s.secretary)
+    .map((s) => archive.people.get(s.secretary!)!.entry.data.name as string);
+  return citationFor(article.id, article.data, absoluteUrl(`/articles/${article.id}/`, site), essayAuthors);
+}
+
+/** The data downloads' records, with absolute URLs for this site. */
+export async function getExports(site: URL | undefined) {
+  return exportRecords(await getArchive(), (path) => absoluteUrl(path, site));
 }

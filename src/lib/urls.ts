@@ -10,3 +10,8 @@ export function joinBase(base: string, path: string): string {
 export function href(path: string): string {
   return joinBase(import.meta.env.BASE_URL, path);
 }
+
+/** Absolute URL of a site path, for citations, feeds and structured data. */
+export function absoluteUrl(path: string, site: URL | undefined): string {
+  return new URL(href(path), site ?? 'https://example.org').toString();
+}

@@ -1,0 +1,241 @@
+/**
+ * The browsable archive as one model built from the collections: which
+ * articles and sections are about a hospital, where a person is named, which
+ * measures resemble each other, what each province and year holds. Pages,
+ * data downloads and tests all read this model, so they cannot disagree.
+ * Pure: it takes plain entries (references as ids or `{ id }`).
+ */
+import { PROVINCES, provinceByName, type Province } from './provinces.ts';
+import { refId, type ContentSet, type EntryLike } from './integrity.ts';
+
+export interface SectionView {
+  id: string;
+  heading: string;
+  kind: string;
+  hospital?: string;
+  unit?: string;
+  branch?: string;
+  secretary?: string;
+  /** Plain text of the section (no Markdown, no correction marks). */
+  text: string;
+}
+
+export interface ArticleView {
+  id: string;
+  entry: EntryLike;
+  year: number;
+  hospitals: string[];
+  provinces: string[];
+  sections: SectionView[];
+  /** Plain text of the whole body. */
+  text: string;
+}
+
+export interface Mention {
+  article: string;
+  section?: string;
+  /** A short passage around the mention, verbatim from the article text. */
+  passage: string;
+}
+
+export interface HospitalView {
+  id: string;
+  entry: EntryLike;
+  province: Province;
+  articles: Mention[];
+  people: { id: string; roles: any[] }[];
+  measures: string[];
+}
+
+export interface PersonView {
+  id: string;
+  entry: EntryLike;
+  hospitals: string[];
+  /** Sections they wrote or lead as branch secretary. */
+  sections: { article: string; section: string }[];
+  mentions: Mention[];
+}
+
+export interface MeasureView {
+  id: string;
+  entry: EntryLike;
+  /** Measures of other hospitals with a similar name. */
+  similar: string[];
+}
+
+export interface Archive {
+  articles: ArticleView[];
+  hospitals: Map<string, HospitalView>;
+  people: Map<string, PersonView>;
+  measures: Map<string, MeasureView>;
+  provinces: { province: Province; hospitals: string[]; articles: string[] }[];
+  years: { year: number; articles: string[] }[];
+}
+
+/** Markdown body to reading text: no marks, no emphasis markers, no HTML tags, no heading hashes. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[\[c\d+\]\]/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/\*\*|__|~~/g, '')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
+}
+
+const HEADING_LINE = /^(#{1,6})\s+(.*)$/;
+
+/** Splits a body at its declared section headings, like the rehype plugin does for the page. */
+export function splitSections(body: string, sections: { id: string; heading: string }[]): Map<string, string> {
+  const key = (s: string) => s.replace(/\s+/g, '').replace(/\*\*/g, '');
+  const byHeading = new Map(sections.map((s) => [key(s.heading), s.id]));
+  const out = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of body.split('\n')) {
+    const m = HEADING_LINE.exec(line);
+    const id = m ? byHeading.get(key(m[2])) : undefined;
+    if (id && !out.has(id)) {
+      current = [];
+      out.set(id, current);
+    }
+    current?.push(line);
+  }
+  return new Map([...out].map(([id, lines]) => [id, plainText(lines.join('\n'))]));
+}
+
+/** The sentence (up to ~80 characters) around the first occurrence of any of `names`. */
+export function passageAround(text: string, names: string[], max = 80): string | undefined {
+  const flat = text.replace(/\s*\n\s*/g, '');
+  let at = -1;
+  let found = '';
+  for (const name of names) {
+    const i = flat.indexOf(name);
+    if (i >= 0 && (at < 0 || i < at)) {
+      at = i;
+      found = name;
+    }
+  }
+  if (at < 0) return undefined;
+  const start = Math.max(flat.lastIndexOf('。', at) + 1, flat.lastIndexOf('！', at) + 1, flat.lastIndexOf('？', at) + 1, 0);
+  const endMark = flat.slice(at + found.length).search(/[。！？]/u);
+  const end = endMark < 0 ? flat.length : at + found.length + endMark + 1;
+  let passage = flat.slice(start, end);
+  if (passage.length > max) {
+    const from = Math.max(0, Math.min(at - start - 20, passage.length - max));
+    passage = `${from > 0 ? '…' : ''}${passage.slice(from, from + max)}…`;
+  }
+  return passage;
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** A measure's name stripped of quotes and generic words, for comparing across hospitals. */
+export function measureCore(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[“”"'‘’「」『』《》〈〉()（）\s·・、，。]/gu, '')
+    .replace(/党建/g, '')
+    .toLowerCase();
+}
+
+/** Similar when the cores are equal, one contains the other, or their bigrams overlap ≥ 60 % (Dice). */
+export function similarNames(a: string, b: string): boolean {
+  const x = measureCore(a);
+  const y = measureCore(b);
+  if (x.length < 2 || y.length < 2) return x === y && x.length > 0;
+  if (x === y || x.includes(y) || y.includes(x)) return true;
+  const bx = bigrams(x);
+  const by = bigrams(y);
+  const shared = [...bx].filter((g) => by.has(g)).length;
+  return (2 * shared) / (bx.size + by.size) >= 0.6;
+}
+
+export function buildArchive(content: ContentSet & { bodies: Map<string, string> }): Archive {
+  const hospitalEntries = new Map(content.hospitals.map((h) => [h.id, h]));
+  const provinceOf = (hospitalId: string): Province => {
+    const name = hospitalEntries.get(hospitalId)?.data.province.value;
+    const province = provinceByName(name);
+    if (!province) throw new Error(`hospital "${hospitalId}" has no known province`);
+    return province;
+  };
+
+  const articles: ArticleView[] = content.articles.map((entry) => {
+    const body = content.bodies.get(entry.id) ?? '';
+    const declared = (entry.data.sections ?? []) as any[];
+    const texts = splitSections(body, declared);
+    const hospitals = (entry.data.hospitals ?? []).map(refId) as string[];
+    return {
+      id: entry.id,
+      entry,
+      year: Number(String(entry.data.date.value?.value ?? entry.data.date.value).slice(0, 4)),
+      hospitals,
+      provinces: [...new Set(hospitals.map((h) => provinceOf(h).id))],
+      text: plainText(body),
+      sections: declared.map((s) => ({
+        id: s.id,
+        heading: s.heading,
+        kind: s.kind,
+        hospital: refId(s.hospital),
+        unit: s.unit,
+        branch: s.branch,
+        secretary: refId(s.secretary),
+        text: texts.get(s.id) ?? '',
+      })),
+    };
+  });
+
+  const hospitals = new Map<string, HospitalView>();
+  for (const h of content.hospitals) {
+    const names = [h.data.name, ...(h.data.aliases ?? [])];
+    const mentions: Mention[] = [];
+    for (const a of articles.filter((a) => a.hospitals.includes(h.id))) {
+      const own = a.sections.filter((s) => s.hospital === h.id);
+      if (own.length > 0) {
+        for (const s of own) mentions.push({ article: a.id, section: s.id, passage: passageAround(s.text, names) ?? passageAround(s.text, [s.text.slice(0, 1)]) ?? '' });
+      } else {
+        mentions.push({ article: a.id, passage: passageAround(a.text, names) ?? '' });
+      }
+    }
+    hospitals.set(h.id, { id: h.id, entry: h, province: provinceOf(h.id), articles: mentions, people: [], measures: [] });
+  }
+
+  const people = new Map<string, PersonView>();
+  for (const p of content.people) {
+    const roles = (p.data.roles ?? []) as any[];
+    const hospitalIds = [...new Set(roles.map((r) => refId(r.hospital)).filter((x): x is string => !!x))];
+    for (const hid of hospitalIds) {
+      hospitals.get(hid)?.people.push({ id: p.id, roles: roles.filter((r) => refId(r.hospital) === hid) });
+    }
+    const sections = articles.flatMap((a) => a.sections.filter((s) => s.secretary === p.id).map((s) => ({ article: a.id, section: s.id })));
+    const mentions: Mention[] = [];
+    for (const a of articles) {
+      const hit = a.sections.find((s) => s.text.includes(p.data.name));
+      const passage = passageAround(hit?.text ?? a.text, [p.data.name]);
+      if (passage) mentions.push({ article: a.id, section: hit?.id, passage });
+    }
+    people.set(p.id, { id: p.id, entry: p, hospitals: hospitalIds, sections, mentions });
+  }
+
+  const measures = new Map<string, MeasureView>();
+  for (const m of content.measures) {
+    const similar = content.measures
+      .filter((o) => o.id !== m.id && refId(o.data.hospital) !== refId(m.data.hospital) && similarNames(o.data.name, m.data.name))
+      .map((o) => o.id);
+    measures.set(m.id, { id: m.id, entry: m, similar });
+    hospitals.get(refId(m.data.hospital) ?? '')?.measures.push(m.id);
+  }
+
+  const provinces = PROVINCES.map((province) => {
+    const hs = [...hospitals.values()].filter((h) => h.province.id === province.id).map((h) => h.id);
+    return { province, hospitals: hs, articles: articles.filter((a) => a.provinces.includes(province.id)).map((a) => a.id) };
+  }).filter((p) => p.hospitals.length > 0);
+
+  const yearSet = [...new Set(articles.map((a) => a.year))].sort();
+  const years = yearSet.map((year) => ({ year, articles: articles.filter((a) => a.year === year).map((a) => a.id) }));
+
+  return { articles, hospitals, people, measures, provinces, years };
+}

@@ -1,0 +1,23 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getArchive } from '../lib/content.ts';
+import { shanghaiMidnight } from '../lib/dates.ts';
+import { absoluteUrl } from '../lib/urls.ts';
+
+/** Newest first; a partial date stands for its first day, midnight in Asia/Shanghai. */
+export const GET: APIRoute = async ({ site }) => {
+  const archive = await getArchive();
+  const items = [...archive.articles].reverse().map((a) => ({
+    title: a.entry.data.title,
+    link: absoluteUrl(`/articles/${a.id}/`, site),
+    pubDate: shanghaiMidnight(a.entry.data.date.value),
+    description: [a.entry.data.subtitle, a.hospitals.map((h) => archive.hospitals.get(h)!.entry.data.name).join('、')].filter(Boolean).join(' · '),
+  }));
+  return rss({
+    title: '医院党建报道档案',
+    description: '医院党建工作新闻报道的校勘全文',
+    site: absoluteUrl('/', site),
+    items,
+    customData: '<language>zh-cn</language>',
+  });
+};
