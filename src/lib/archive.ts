@@ -103,28 +103,35 @@ export function splitSections(body: string, sections: { id: string; heading: str
   return new Map([...out].map(([id, lines]) => [id, plainText(lines.join('\n'))]));
 }
 
-/** The sentence (up to ~80 characters) around the first occurrence of any of `names`. */
+/**
+ * The sentence (up to ~80 characters) around the first occurrence of any of
+ * `names`. Paragraphs (and headings) bound a passage; line breaks inside a
+ * paragraph do not.
+ */
 export function passageAround(text: string, names: string[], max = 80): string | undefined {
-  const flat = text.replace(/\s*\n\s*/g, '');
-  let at = -1;
-  let found = '';
-  for (const name of names) {
-    const i = flat.indexOf(name);
-    if (i >= 0 && (at < 0 || i < at)) {
-      at = i;
-      found = name;
+  for (const raw of text.split(/\n\s*\n/)) {
+    const para = raw.replace(/\s*\n\s*/g, '');
+    let at = -1;
+    let found = '';
+    for (const name of names) {
+      const i = para.indexOf(name);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+        found = name;
+      }
     }
+    if (at < 0) continue;
+    const start = Math.max(para.lastIndexOf('。', at), para.lastIndexOf('！', at), para.lastIndexOf('？', at)) + 1;
+    const endMark = para.slice(at + found.length).search(/[。！？]/u);
+    const end = endMark < 0 ? para.length : at + found.length + endMark + 1;
+    let passage = para.slice(start, end);
+    if (passage.length > max) {
+      const from = Math.max(0, Math.min(at - start - 20, passage.length - max));
+      passage = `${from > 0 ? '…' : ''}${passage.slice(from, from + max)}…`;
+    }
+    return passage;
   }
-  if (at < 0) return undefined;
-  const start = Math.max(flat.lastIndexOf('。', at) + 1, flat.lastIndexOf('！', at) + 1, flat.lastIndexOf('？', at) + 1, 0);
-  const endMark = flat.slice(at + found.length).search(/[。！？]/u);
-  const end = endMark < 0 ? flat.length : at + found.length + endMark + 1;
-  let passage = flat.slice(start, end);
-  if (passage.length > max) {
-    const from = Math.max(0, Math.min(at - start - 20, passage.length - max));
-    passage = `${from > 0 ? '…' : ''}${passage.slice(from, from + max)}…`;
-  }
-  return passage;
+  return undefined;
 }
 
 function bigrams(s: string): Set<string> {
@@ -133,12 +140,16 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
-/** A measure's name stripped of quotes and generic words, for comparing across hospitals. */
+/**
+ * A measure's distinctive core: its name without quotes, 党建 and the generic
+ * words every programme carries (工作, 模式, 工程, …), for comparing names
+ * across hospitals.
+ */
 export function measureCore(name: string): string {
   return name
     .normalize('NFKC')
     .replace(/[“”"'‘’「」『』《》〈〉()（）\s·・、，。]/gu, '')
-    .replace(/党建/g, '')
+    .replace(/党建|工作|新模式|模式|工程|品牌|机制|体系|制度|战略|活动/g, '')
     .toLowerCase();
 }
 

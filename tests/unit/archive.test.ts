@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { buildArchive, measureCore, passageAround, plainText, similarNames, splitSections } from '../../src/lib/archive.ts';
+
+describe('plainText', () => {
+  it('drops marks, emphasis, tags and heading hashes but keeps the words', () => {
+    expect(plainText('## 标题\n\n**“党建+”**品牌[[c3]]。\n\n<p class="caption">医院外景</p>')).toBe('标题\n\n“党建+”品牌。\n\n医院外景');
+  });
+});
+
+describe('splitSections', () => {
+  it('cuts a body at its declared section headings', () => {
+    const body = '编者按正文\n\n### 多维度发力\n\n陈国旗文。\n\n#### 小标题\n\n续。\n\n### 创先争优\n\n马玉林文。';
+    const parts = splitSections(body, [
+      { id: 'a', heading: '多维度发力' },
+      { id: 'b', heading: '创先争优' },
+    ]);
+    expect(parts.get('a')).toBe('多维度发力\n\n陈国旗文。\n\n小标题\n\n续。');
+    expect(parts.get('b')).toBe('创先争优\n\n马玉林文。');
+  });
+});
+
+describe('passageAround', () => {
+  const text = '近年来，医院发展很快。安康市中心医院门诊党支部书记陈国旗来自门诊服务部。其余从略。';
+  it('quotes the sentence that names the thing', () => {
+    expect(passageAround(text, ['陈国旗'])).toBe('安康市中心医院门诊党支部书记陈国旗来自门诊服务部。');
+  });
+  it('shortens a long sentence around the name', () => {
+    const long = `${'甲'.repeat(100)}陈国旗${'乙'.repeat(100)}。`;
+    const p = passageAround(long, ['陈国旗'], 40)!;
+    expect(p).toContain('陈国旗');
+    expect(p.startsWith('…') && p.endsWith('…')).toBe(true);
+  });
+  it('gives nothing when the name is absent', () => {
+    expect(passageAround(text, ['李芳'])).toBeUndefined();
+  });
+});
+
+describe('similar measure names', () => {
+  it('match across quotes, 党建 and small differences', () => {
+    expect(measureCore('“党建+”工作模式')).toBe('+');
+    expect(similarNames('铸魂工程', '“铸魂工程”')).toBe(true);
+    expect(similarNames('“党建+”工作模式', '“党建+”模式')).toBe(true);
+    expect(similarNames('“互联网+党建”新模式', '“党建+”模式')).toBe(false);
+    expect(similarNames('清廉工程', '铸魂工程')).toBe(false);
+  });
+});
+
+describe('buildArchive', () => {
+  const hospital = (id: string, name: string, province: string) => ({ id, data: { name, aliases: [], province: { value: province } } });
+  const content = {
+    hospitals: [hospital('a', '甲医院', '重庆市'), hospital('b', '乙医院', '重庆市'), hospital('c', '丙医院', '陕西省')],
+    articles: [
+      {
+        id: 'x',
+        data: {
+          title: 'X',
+          date: { value: { value: '2021-08', precision: 'month' } },
+          hospitals: [{ id: 'a' }, { id: 'b' }],
+          sections: [
+            { id: 'sa', heading: '甲篇', kind: 'profile', hospital: { id: 'a' }, secretary: { id: 'p' } },
+            { id: 'sb', heading: '乙篇', kind: 'profile', hospital: { id: 'b' } },
+          ],
+        },
+      },
+      { id: 'y', data: { title: 'Y', date: { value: { value: '2023', precision: 'year' } }, hospitals: [{ id: 'c' }], sections: [] } },
+    ],
+    people: [{ id: 'p', data: { name: '张三', roles: [{ kind: 'branch-secretary', title: '党支部书记', hospital: { id: 'a' } }] } }],
+    measures: [
+      { id: 'a-zhuhun', data: { name: '铸魂工程', hospital: { id: 'a' }, kind: 'programme', article: { id: 'x' } } },
+      { id: 'b-zhuhun', data: { name: '“铸魂工程”', hospital: { id: 'b' }, kind: 'programme', article: { id: 'x' } } },
+      { id: 'a-qinglian', data: { name: '清廉工程', hospital: { id: 'a' }, kind: 'programme', article: { id: 'x' } } },
+    ],
+    bodies: new Map([
+      ['x', '### 甲篇\n\n甲医院党支部书记张三说好。\n\n### 乙篇\n\n乙医院很好。'],
+      ['y', '丙医院在陕西。'],
+    ]),
+  };
+  const archive = buildArchive(content as any);
+
+  it('places each hospital in its province and each article in its provinces and year', () => {
+    expect(archive.provinces.map((p) => [p.province.id, p.hospitals, p.articles])).toEqual([
+      ['shaanxi', ['c'], ['y']],
+      ['chongqing', ['a', 'b'], ['x']],
+    ]);
+    expect(archive.years).toEqual([
+      { year: 2021, articles: ['x'] },
+      { year: 2023, articles: ['y'] },
+    ]);
+  });
+
+  it('links a hospital to its own section with a quoted passage', () => {
+    expect(archive.hospitals.get('b')!.articles).toEqual([{ article: 'x', section: 'sb', passage: '乙医院很好。' }]);
+  });
+
+  it('finds where a person is named and what they lead', () => {
+    const p = archive.people.get('p')!;
+    expect(p.sections).toEqual([{ article: 'x', section: 'sa' }]);
+    expect(p.mentions).toEqual([{ article: 'x', section: 'sa', passage: '甲医院党支部书记张三说好。' }]);
+    expect(archive.hospitals.get('a')!.people.map((x) => x.id)).toEqual(['p']);
+  });
+
+  it('links similar measures across hospitals only', () => {
+    expect(archive.measures.get('a-zhuhun')!.similar).toEqual(['b-zhuhun']);
+    expect(archive.measures.get('a-qinglian')!.similar).toEqual([]);
+  });
+});
