@@ -1,0 +1,131 @@
+/**
+ * The ways in and out of the archive, checked on the built site: a page for
+ * every hospital, province and person; data downloads that match their
+ * documented schemas; citation metadata Zotero and search engines can read;
+ * everything within three clicks of the home page.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportSchemas, type ExportName } from '../../src/lib/data-export.ts';
+import { provinceByName } from '../../src/lib/provinces.ts';
+import { loadArticles, loadYamlEntries, type RawArticle, type RawEntry } from '../helpers/content.ts';
+import { SITES } from '../helpers/sites.ts';
+
+const dist = SITES.archive.dist;
+const base = SITES.archive.base;
+const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+
+let articles: RawArticle[];
+let hospitals: RawEntry[];
+let people: RawEntry[];
+let measures: RawEntry[];
+beforeAll(async () => {
+  articles = await loadArticles();
+  hospitals = loadYamlEntries('hospitals');
+  people = loadYamlEntries('people');
+  measures = loadYamlEntries('measures');
+});
+
+describe('every entity has its page', () => {
+  it('hospitals, with their name and province', () => {
+    for (const h of hospitals) {
+      const html = page(`hospitals/${h.id}`);
+      expect(html).toContain(`<h1>${h.data.name}</h1>`);
+      expect(html).toContain(`/provinces/${provinceByName(h.data.province.value)!.id}/`);
+    }
+  });
+
+  it('provinces that have hospitals', () => {
+    const ids = new Set(hospitals.map((h) => provinceByName(h.data.province.value)!.id));
+    for (const id of ids) expect(existsSync(join(dist, 'provinces', id, 'index.html')), id).toBe(true);
+  });
+
+  it('people and measures', () => {
+    for (const p of people) expect(page(`people/${p.id}`)).toContain(`<h1>${p.data.name}</h1>`);
+    for (const m of measures) expect(page(`measures/${m.id}`)).toContain(m.data.description.slice(0, 10));
+  });
+});
+
+describe('data downloads', () => {
+  for (const name of Object.keys(exportSchemas) as ExportName[]) {
+    it(`${name}.json matches its documented schema and lists every entry`, () => {
+      const records = JSON.parse(readFileSync(join(dist, 'data', `${name}.json`), 'utf8'));
+      const parsed = exportSchemas[name].array().safeParse(records);
+      expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
+      const expected = { articles, hospitals, people, measures }[name].map((e) => e.id).sort();
+      expect(records.map((r: { id: string }) => r.id).sort()).toEqual(expected);
+      for (const r of records) expect(r.url.startsWith('https://')).toBe(true);
+    });
+
+    it(`${name}.csv opens in a spreadsheet with the documented columns`, () => {
+      const csv = readFileSync(join(dist, 'data', `${name}.csv`), 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const [header, ...rows] = csv.slice(1).trimEnd().split('\r\n');
+      expect(header.split(',')).toEqual(Object.keys(exportSchemas[name].shape));
+      expect(rows.length).toBeGreaterThanOrEqual({ articles, hospitals, people, measures }[name].length);
+    });
+  }
+});
+
+describe('citation metadata on article pages', () => {
+  it('carries Highwire tags and JSON-LD with title, date and hospital', () => {
+    for (const a of articles) {
+      const html = page(`articles/${a.id}`);
+      const meta = (name: string) => [...html.matchAll(new RegExp(`<meta name="${name}" content="([^"]*)"`, 'g'))].map((m) => m[1]);
+      expect(meta('citation_title')[0]).toContain(a.data.title.replace(/"/g, '&quot;').slice(0, 4));
+      expect(meta('citation_publication_date')[0]).toMatch(/^\d{4}(\/\d{2}(\/\d{2})?)?$/);
+      const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
+      expect(ld['@type']).toBe('NewsArticle');
+      expect(ld.headline).toBe(a.data.title);
+      expect(String(ld.datePublished)).toMatch(/^\d{4}/);
+      const names = hospitals.filter((h) => a.data.hospitals.includes(h.id)).map((h) => h.data.name);
+      expect(ld.about.map((x: { name: string }) => x.name).sort()).toEqual(names.sort());
+      expect(ld.about.every((x: { '@type': string }) => x['@type'] === 'MedicalOrganization')).toBe(true);
+    }
+  });
+
+  it('offers BibTeX and RIS files for each article', () => {
+    for (const a of articles) {
+      expect(readFileSync(join(dist, 'articles', `${a.id}.bib`), 'utf8')).toContain(`@article{${a.id},`);
+      expect(readFileSync(join(dist, 'articles', `${a.id}.ris`), 'utf8')).toMatch(/^TY {2}- NEWS\r\n/);
+    }
+  });
+});
+
+describe('feeds and site files', () => {
+  it('RSS lists every article', () => {
+    const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
+    expect(rss.match(/<item>/g)?.length).toBe(articles.length);
+  });
+
+  it('the sitemap lists every page under the base path, and a 404 page exists', () => {
+    const index = readFileSync(join(dist, 'sitemap-index.xml'), 'utf8');
+    expect(index).toContain(`${base}sitemap-0.xml`);
+    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    for (const h of hospitals) expect(sitemap).toContain(`${base}hospitals/${h.id}/`);
+    expect(existsSync(join(dist, '404.html'))).toBe(true);
+  });
+});
+
+describe('navigation', () => {
+  it('reaches every hospital, person and measure page within three clicks of home', () => {
+    const links = (path: string): string[] => {
+      const file = join(dist, path.slice(base.length), 'index.html');
+      if (!existsSync(file)) return [];
+      return [...readFileSync(file, 'utf8').matchAll(/href="([^"#?]+)/g)].map((m) => m[1]).filter((u) => u.startsWith(base) && u.endsWith('/'));
+    };
+    const seen = new Set([base]);
+    let frontier = [base];
+    for (let click = 0; click < 3; click++) {
+      frontier = frontier.flatMap(links).filter((u) => !seen.has(u));
+      frontier.forEach((u) => seen.add(u));
+    }
+    const targets = [
+      ...hospitals.map((h) => `${base}hospitals/${h.id}/`),
+      ...people.map((p) => `${base}people/${p.id}/`),
+      ...measures.map((m) => `${base}measures/${m.id}/`),
+    ];
+    expect(targets.filter((t) => !seen.has(t))).toEqual([]);
+  });
+});
