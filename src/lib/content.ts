@@ -35,7 +35,7 @@ export async function getArticles(): Promise<Article[]> {
   const articles = await getCollection('articles');
   return articles.sort(
     (a, b) =>
-      a.data.date.value.localeCompare(b.data.date.value) ||
+      a.data.date.value.value.localeCompare(b.data.date.value.value) ||
       a.data.source.localeCompare(b.data.source) ||
       a.id.localeCompare(b.id),
   );

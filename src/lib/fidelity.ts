@@ -35,6 +35,14 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
 }
 
+/**
+ * The sources are OCR output with light Markdown: heading hashes at the start
+ * of a line and `**` around bold runs are markup, not text.
+ */
+export function stripSourceMarkup(line: string): string {
+  return line.replace(/^\s*#{1,6}\s+/u, '').replaceAll('**', '');
+}
+
 const UNIT_END = /(?<=[。！？；!?;])/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 const MIN_UNIT = 4;
@@ -51,7 +59,7 @@ function weight(text: string): number {
 export function splitUnits(source: string): SourceUnit[] {
   const units: SourceUnit[] = [];
   source.split('\n').forEach((rawLine, index) => {
-    const line = rawLine.trim();
+    const line = stripSourceMarkup(rawLine).trim();
     if (weight(line) < MIN_UNIT) return;
     const pieces: string[] = [];
     let carry = '';

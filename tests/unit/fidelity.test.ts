@@ -11,6 +11,15 @@ describe('splitUnits', () => {
   });
 });
 
+describe('source markup', () => {
+  it('is not text: heading hashes and bold markers are dropped from units', () => {
+    expect(splitUnits('## ——安康市中心医院“支部书记谈”之三\n**【编者按】**：在全市上下')).toEqual([
+      { line: 1, text: '——安康市中心医院“支部书记谈”之三' },
+      { line: 2, text: '【编者按】：在全市上下' },
+    ]);
+  });
+});
+
 describe('normalizeText', () => {
   it('ignores whitespace and width but keeps punctuation', () => {
     expect(normalizeText('党建 引领,\n践初心')).toBe(normalizeText('党建引领，践初心'));
