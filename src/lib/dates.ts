@@ -23,3 +23,14 @@ export function shanghaiMidnight(date: PartialDate): Date {
   const [y, m = 1, d = 1] = date.value.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d, -8));
 }
+
+const DIGITS = '〇一二三四五六七八九';
+
+/** 1–99 in Chinese numerals, as series numbers are printed (之三, 之十二). */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+}

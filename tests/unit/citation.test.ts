@@ -71,3 +71,4 @@ describe('CSV', () => {
     expect(csv).toBe('\uFEFFname,note\r\n随州市中心医院,"含,逗号与""引号"""\r\n\'=1+1,\r\n');
   });
 });
+
