@@ -186,6 +186,11 @@ export interface QueryTerm {
   /** Punctuation typed at the start or end of the term: checked against the page text, not looked up. */
   lead: string;
   trail: string;
+  /**
+   * Only punctuation: it may stand attached to a letter in the page, where no
+   * key holds it, so every page is a candidate and the text decides.
+   */
+  punct: boolean;
 }
 
 /** Longest query the search page runs; longer input is cut, and the page says so. */
@@ -194,8 +199,8 @@ export const MAX_QUERY_LENGTH = 1000;
 /**
  * Space-separated terms, each a phrase of keys. Punctuation at a term's edges
  * may stand attached to a neighbour in the page (`“1457”` in `展“1457”战略`),
- * so it is not looked up but checked on the page text (`findHits`). A term of
- * punctuation only is looked up as it is. Duplicate terms count once.
+ * so it is not looked up but checked on the page text (`findHits`); so is a
+ * term of punctuation only, on every page. Duplicate terms count once.
  */
 export function parseQuery(query: string, fold: Fold = identityFold): QueryTerm[] {
   const terms: QueryTerm[] = [];
@@ -210,12 +215,13 @@ export function parseQuery(query: string, fold: Fold = identityFold): QueryTerm[
     while (b > a && classify(tokens[b - 1].text) === 'punct') b--;
     const term: QueryTerm =
       a === b
-        ? { raw, keys: tokens.map((t) => t.key), lead: '', trail: '' }
+        ? { raw, keys: tokens.map((t) => t.key), lead: tokens.map((t) => t.text).join(''), trail: '', punct: true }
         : {
             raw,
             keys: tokens.slice(a, b).map((t) => t.key),
             lead: tokens.slice(0, a).map((t) => t.text).join(''),
             trail: tokens.slice(b).map((t) => t.text).join(''),
+            punct: false,
           };
     const id = `${term.lead}\u0000${term.keys.join(' ')}\u0000${term.trail}`;
     if (seen.has(id)) continue;
@@ -227,7 +233,7 @@ export function parseQuery(query: string, fold: Fold = identityFold): QueryTerm[
 
 /** True when Pagefind's phrase match alone decides the term (nothing to check on the page text). */
 export function isExact(term: QueryTerm): boolean {
-  return term.lead === '' && term.trail === '';
+  return !term.punct && term.lead === '' && term.trail === '';
 }
 
 /** A page's tokens with the display string they make and where each token starts in it. */
@@ -256,12 +262,33 @@ export interface Hit {
   to: number;
 }
 
+/** Index of the token whose shown text covers offset `at`. */
+function tokenIndexAt(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Every place the term occurs in the page (the exact semantics the index approximates from above). */
 export function findHits(page: PageText, term: QueryTerm, limit = Infinity): Hit[] {
   const { tokens, text, starts } = page;
   const n = term.keys.length;
   const hits: Hit[] = [];
   if (n === 0) return hits;
+  if (term.punct) {
+    // Punctuation-only: the literal characters anywhere in the shown text.
+    const needle = term.lead;
+    for (let at = text.indexOf(needle); at >= 0 && hits.length < limit; at = text.indexOf(needle, at + 1)) {
+      const first = tokenIndexAt(starts, at);
+      hits.push({ first, last: tokenIndexAt(starts, at + needle.length - 1) + 1, from: at, to: at + needle.length });
+    }
+    return hits;
+  }
   outer: for (let i = 0; i + n <= tokens.length && hits.length < limit; i++) {
     for (let k = 0; k < n; k++) if (tokens[i + k].key !== term.keys[k]) continue outer;
     const from = starts[i] + tokens[i].lead;

@@ -99,10 +99,9 @@ function valueSets(pf: Pagefind): Promise<ValueSets> {
     const sets: ValueSets = {};
     for (const { name } of FILTER_GROUPS) {
       sets[name] = {};
-      for (const value of Object.keys(all[name] ?? {}).sort(compareValues)) {
-        const found = await pf.search(null, { filters: { [name]: [value] } });
-        sets[name][value] = new Set((found?.results ?? []).map((r) => r.id));
-      }
+      const values = Object.keys(all[name] ?? {}).sort(compareValues);
+      const found = await Promise.all(values.map((value) => pf.search(null, { filters: { [name]: [value] } })));
+      values.forEach((value, i) => (sets[name][value] = new Set((found[i]?.results ?? []).map((r) => r.id))));
     }
     return sets;
   })();
@@ -143,7 +142,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return el;
 }
 
-function excerptElement(loadedPage: Loaded, terms: QueryTerm[], focusIndex: number, hits: ReturnType<typeof pageHits>['hits']): HTMLElement {
+function excerptElement(loadedPage: Loaded, focusIndex: number, hits: ReturnType<typeof pageHits>['hits']): HTMLElement {
   const p = element('p', 'search-excerpt');
   for (const part of excerpt(loadedPage.page, hits, hits[focusIndex])) {
     if (part.mark) p.append(element('mark', undefined, part.text));
@@ -166,7 +165,7 @@ function renderResult(item: Loaded, terms: QueryTerm[]): HTMLLIElement | null {
   a.href = first ? `${url}#${first.id}` : url;
   a.dataset.result = '';
   h.append(a);
-  li.append(h, excerptElement(item, terms, 0, hits));
+  li.append(h, excerptElement(item, 0, hits));
 
   // Other sections with hits, each linked where its first hit is.
   const seen = new Set([first?.id ?? '']);
@@ -185,7 +184,7 @@ function renderResult(item: Loaded, terms: QueryTerm[]): HTMLLIElement | null {
       const sub = element('li');
       const link = element('a', undefined, anchorTitle(item.page, item.anchors, anchor) || '正文');
       link.href = `${url}#${anchor.id}`;
-      sub.append(link, excerptElement(item, terms, index, hits));
+      sub.append(link, excerptElement(item, index, hits));
       ul.append(sub);
     }
     li.append(ul);
@@ -292,7 +291,8 @@ async function search(state: SearchState) {
     }
     setText(status, '正在搜索…');
     const pf = await pagefind();
-    const perTerm = await Promise.all(terms.map((t) => pf.search(pagefindPhrase(t), { sort: { date: 'desc' } })));
+    // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
+    const perTerm = await Promise.all(terms.map((t) => pf.search(t.punct ? null : pagefindPhrase(t), { sort: { date: 'desc' } })));
     if (my !== run) return;
     // A page found only through its meta data (title, anchors) does not hold the term in its text.
     const lists = perTerm.map((r) => (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length));
