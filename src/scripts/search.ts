@@ -60,7 +60,8 @@ interface Pagefind {
 }
 
 const BASE = import.meta.env.BASE_URL;
-const PAGE_SIZE = 10;
+/** Results shown at a time; `?per=` (1–50) overrides it, e.g. for tests of "more". */
+const PAGE_SIZE = Math.min(50, Math.max(1, Number(new URLSearchParams(location.search).get('per')) || 10));
 /** Sections listed under a result besides the first hit's. */
 const MORE_PLACES = 2;
 
