@@ -136,18 +136,26 @@ export interface TermHits {
   hits: Hit[];
   /** False when some term does not occur: the page is not a result. */
   all: boolean;
+  /** Index in `hits` of the place to show first: the first hit of the term the page has fewest of. */
+  focus: number;
 }
 
 export function pageHits(page: PageText, terms: QueryTerm[]): TermHits {
   const hits: Hit[] = [];
   let all = true;
+  let rarest: Hit | undefined;
+  let fewest = Infinity;
   for (const term of terms) {
     const found = findHits(page, term);
     if (found.length === 0) all = false;
+    else if (found.length < fewest) {
+      fewest = found.length;
+      rarest = found[0];
+    }
     hits.push(...found);
   }
   hits.sort((a, b) => a.from - b.from || b.to - a.to);
-  return { hits, all };
+  return { hits, all, focus: rarest ? hits.indexOf(rarest) : 0 };
 }
 
 export interface ExcerptPart {

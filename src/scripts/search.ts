@@ -154,11 +154,11 @@ function excerptElement(loadedPage: Loaded, focusIndex: number, hits: ReturnType
 
 /** One result, or null when the page does not hold every term after all. */
 function renderResult(item: Loaded, terms: QueryTerm[]): HTMLLIElement | null {
-  const { hits, all } = pageHits(item.page, terms);
+  const { hits, all, focus } = pageHits(item.page, terms);
   if (!all || hits.length === 0) return null;
   const url = joinBase(BASE, item.fragment.raw_url ?? item.fragment.url);
   const placeOf = (i: number) => anchorFor(item.anchors, hits[i].first);
-  const first = placeOf(0);
+  const first = placeOf(focus);
 
   const li = element('li', 'search-result');
   const h = element('h2', 'search-result-title');
@@ -166,18 +166,19 @@ function renderResult(item: Loaded, terms: QueryTerm[]): HTMLLIElement | null {
   a.href = first ? `${url}#${first.id}` : url;
   a.dataset.result = '';
   h.append(a);
-  li.append(h, excerptElement(item, 0, hits));
+  li.append(h, excerptElement(item, focus, hits));
 
   // Other sections with hits, each linked where its first hit is.
   const seen = new Set([first?.id ?? '']);
   const places: { anchor: AnchorRef; index: number }[] = [];
-  for (let i = 1; i < hits.length && places.length < MORE_PLACES; i++) {
+  for (let i = 0; i < hits.length && places.length < MORE_PLACES; i++) {
+    if (i === focus) continue;
     const anchor = placeOf(i);
     if (!anchor || seen.has(anchor.id)) continue;
     seen.add(anchor.id);
     places.push({ anchor, index: i });
   }
-  const summary = element('p', 'search-result-count', `共 ${hits.length} 处${first ? `，首见于“${anchorTitle(item.page, item.anchors, first) || '正文'}”` : ''}`);
+  const summary = element('p', 'search-result-count', `共 ${hits.length} 处${first ? `，上文见于“${anchorTitle(item.page, item.anchors, first) || '正文'}”` : ''}`);
   li.append(summary);
   if (places.length > 0) {
     const ul = element('ul', 'search-result-places');
@@ -236,7 +237,8 @@ async function showMore(my: number): Promise<HTMLLIElement[]> {
 function renderFacets(counts: Record<string, Record<string, number>>, state: SearchState) {
   facets.replaceChildren();
   for (const { name, label } of FILTER_GROUPS) {
-    const values = Object.keys(counts[name] ?? {});
+    // Values with no result here are left out, unless chosen (so they can be unchosen).
+    const values = Object.keys(counts[name] ?? {}).filter((v) => counts[name][v] > 0 || (state.filters[name] ?? []).includes(v));
     if (values.length === 0) continue;
     const fieldset = element('fieldset', 'search-facet');
     fieldset.append(element('legend', undefined, label));
@@ -252,7 +254,6 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sea
       const count = counts[name][value];
       const labelEl = element('label', undefined, `${value}（${count}）`);
       labelEl.htmlFor = id;
-      if (count === 0 && !box.checked) row.classList.add('is-empty');
       row.append(box, labelEl);
       fieldset.append(row);
     }
