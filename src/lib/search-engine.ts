@@ -163,25 +163,52 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
+/** Offsets in the page text where a heading starts or ends: excerpts show a space there. */
+export function headingBreaks(page: PageText, anchors: AnchorRef[]): Set<number> {
+  const out = new Set<number>();
+  for (const a of anchors) {
+    if (a.kind !== 'heading') continue;
+    for (const t of [a.first, a.last]) if (t > 0 && t < page.starts.length) out.add(page.starts[t]);
+  }
+  return out;
+}
+
 /**
  * About `width` characters of the page around a hit, every hit inside marked;
- * `…` where the page text goes on.
+ * `…` where the page text goes on; a space at `breaks` (heading edges), since
+ * the indexed text has no whitespace.
  */
-export function excerpt(page: PageText, hits: Hit[], focus: Hit, width = 90): ExcerptPart[] {
+export function excerpt(page: PageText, hits: Hit[], focus: Hit, width = 90, breaks: Set<number> = new Set()): ExcerptPart[] {
   const text = page.text;
   const span = focus.to - focus.from;
   let from = Math.max(0, focus.from - Math.max(12, Math.floor((width - span) / 3)));
   let to = Math.min(text.length, Math.max(focus.to, from + width));
   if (to - from < width) from = Math.max(0, to - width);
+  // Never cut a hit at the window's edges.
+  for (const h of hits) {
+    if (h.from < from && h.to > from) from = h.from;
+    if (h.from < to && h.to > to) to = h.to;
+  }
   // Do not cut a surrogate pair.
   if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from])) from--;
   if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to])) to++;
   const parts: ExcerptPart[] = [];
-  const push = (t: string, mark: boolean) => {
+  const add = (t: string, mark: boolean) => {
     if (!t) return;
     const last = parts[parts.length - 1];
     if (last && last.mark === mark) last.text += t;
     else parts.push({ text: t, mark });
+  };
+  /** Text from the page starting at `at`, with a space before each break inside it. */
+  const push = (t: string, mark: boolean, at = -1) => {
+    if (at < 0 || breaks.size === 0) return add(t, mark);
+    let last = 0;
+    for (let i = 1; i < t.length; i++) {
+      if (!breaks.has(at + i)) continue;
+      add(t.slice(last, i) + ' ', mark);
+      last = i;
+    }
+    add(t.slice(last), mark);
   };
   if (from > 0) push('…', false);
   let at = from;
@@ -189,11 +216,11 @@ export function excerpt(page: PageText, hits: Hit[], focus: Hit, width = 90): Ex
     if (h.to <= at || h.from >= to) continue;
     const a = Math.max(h.from, at);
     const b = Math.min(h.to, to);
-    push(text.slice(at, a), false);
-    push(text.slice(a, b), true);
+    push(text.slice(at, a), false, at);
+    push(text.slice(a, b), true, a);
     at = b;
   }
-  push(text.slice(at, to), false);
+  push(text.slice(at, to), false, at);
   if (to < text.length) push('…', false);
   return parts;
 }

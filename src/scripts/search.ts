@@ -31,6 +31,7 @@ import {
   excerpt,
   facetCounts,
   hasFilters,
+  headingBreaks,
   intersectOrdered,
   pageHits,
   readState,
@@ -117,16 +118,17 @@ interface Loaded {
   fragment: PagefindFragment;
   page: PageText;
   anchors: AnchorRef[];
+  breaks: Set<number>;
 }
 const loaded = new Map<string, Promise<Loaded>>();
 function load(result: PagefindResult): Promise<Loaded> {
   let p = loaded.get(result.id);
   if (!p) {
-    p = result.data().then((fragment) => ({
-      fragment,
-      page: pageText(decodeContent(fragment.content)),
-      anchors: decodeAnchors(fragment.meta.anchors),
-    }));
+    p = result.data().then((fragment) => {
+      const page = pageText(decodeContent(fragment.content));
+      const anchors = decodeAnchors(fragment.meta.anchors);
+      return { fragment, page, anchors, breaks: headingBreaks(page, anchors) };
+    });
     loaded.set(result.id, p);
   }
   return p;
@@ -145,7 +147,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 
 function excerptElement(loadedPage: Loaded, focusIndex: number, hits: ReturnType<typeof pageHits>['hits']): HTMLElement {
   const p = element('p', 'search-excerpt');
-  for (const part of excerpt(loadedPage.page, hits, hits[focusIndex])) {
+  for (const part of excerpt(loadedPage.page, hits, hits[focusIndex], 90, loadedPage.breaks)) {
     if (part.mark) p.append(element('mark', undefined, part.text));
     else p.append(document.createTextNode(part.text));
   }
@@ -178,7 +180,7 @@ function renderResult(item: Loaded, terms: QueryTerm[]): HTMLLIElement | null {
     seen.add(anchor.id);
     places.push({ anchor, index: i });
   }
-  const summary = element('p', 'search-result-count', `共 ${hits.length} 处${first ? `，上文见于“${anchorTitle(item.page, item.anchors, first) || '正文'}”` : ''}`);
+  const summary = element('p', 'search-result-count', `共 ${hits.length} 处${first ? `，摘录出自“${anchorTitle(item.page, item.anchors, first) || '正文'}”` : ''}`);
   li.append(summary);
   if (places.length > 0) {
     const ul = element('ul', 'search-result-places');

@@ -52,6 +52,11 @@ describe('excerpts', () => {
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['安康', '中心']);
     expect(parts.map((p) => p.text).join('').length).toBeLessThanOrEqual(44);
   });
+  it('puts a space where a heading starts or ends', () => {
+    const small = pageText(tokenize('标题正文安康'));
+    const parts = excerpt(small, [], { first: 4, last: 6, from: 4, to: 6 }, 90, new Set([2]));
+    expect(parts.map((p) => p.text).join('')).toBe('标题 正文安康');
+  });
   it('reports a page that lacks a term', () => {
     expect(pageHits(page, parseQuery('安康 本溪')).all).toBe(false);
   });
