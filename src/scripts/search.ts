@@ -209,7 +209,8 @@ function setDone(done: boolean) {
 }
 
 function describe(state: SearchState, count: number | null, note = ''): string {
-  const q = `“${state.q.trim()}”`;
+  const shownQuery = state.q.trim();
+  const q = `“${shownQuery.length > 60 ? `${shownQuery.slice(0, 60)}…` : shownQuery}”`;
   const filtered = hasFilters(state) ? '（已筛选）' : '';
   if (count === null) return note;
   if (count === 0) return `没有找到包含${q}的页面${filtered}。${note}`;
