@@ -62,7 +62,7 @@ function splitMarks(node: Text, known: Set<string>, unknown: string[]): Phrasing
       type: 'html',
       value:
         `<sup class="correction-ref" data-pagefind-ignore><a href="#note-${id}" id="ref-${id}" role="doc-noteref" ` +
-        `aria-label="校勘记 ${id.slice(1)}">${correctionLabel(id)}</a></sup>`,
+        `aria-label="${correctionLabel(id)}（校勘记第${id.slice(1)}条）">${correctionLabel(id)}</a></sup>`,
     });
     last = match.index + match[0].length;
   }
