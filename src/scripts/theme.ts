@@ -13,6 +13,8 @@
  */
 export function initTheme(): void {
   const root = document.documentElement;
+  // Shows the toggle from the first paint (CSS: .js .theme-toggle), so nothing shifts when it is wired.
+  root.classList.add('js');
   const key = 'theme';
   const system = matchMedia('(prefers-color-scheme: dark)');
   let saved: string | null = null;
