@@ -242,7 +242,11 @@ export function clauseAround(flat: string, at: number, end = at + 1): string {
   while (s > 0 && !/[，。；！？,;!?\n]/.test(flat[s - 1])) s--;
   let e = end;
   while (e < flat.length && !/[，。；！？,;!?\n]/.test(flat[e])) e++;
-  return flat.slice(s, e).trim();
+  return flat
+    .slice(s, e)
+    .replace(/^\s*#+\s*/, '')
+    .replace(/\*\*/g, '')
+    .trim();
 }
 
 /** The sentence of `flat` around position `at`, on one line. */
