@@ -51,6 +51,8 @@ export interface Proposal {
   edit: Edit;
   /** Short machine-readable reason, e.g. `cut-before-heading`. */
   reason: string;
+  /** For a suspected column break: the first words of the blocks that may continue it. */
+  related?: string[];
 }
 
 export interface Detection {
@@ -222,6 +224,7 @@ export function detectJoinsAndBreaks(doc: SourceDocument): Proposal[] {
       confidence: 'medium',
       edit: { type: 'none' },
       reason: !after.length ? 'cut-at-end' : headingBetween ? 'cut-before-heading' : 'cut-before-gap',
+      related: candidates.slice(0, 3).map((b) => firstSentence(b.text)),
     });
   }
 

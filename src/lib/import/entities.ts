@@ -166,7 +166,7 @@ export function findHospitals(doc: SourceDocument, flat: string, known: KnownHos
   for (const c of cands) {
     if (!isFullName(c.text)) continue;
     const key = keyOf(c.text);
-    const g = groups.get(key) ?? { names: new Map(), firstAt: c.at, ats: [] };
+    const g: Group = groups.get(key) ?? { names: new Map(), firstAt: c.at, ats: [] };
     g.names.set(c.text, (g.names.get(c.text) ?? 0) + 1);
     g.ats.push(c.at);
     groups.set(key, g);
@@ -189,7 +189,7 @@ export function findHospitals(doc: SourceDocument, flat: string, known: KnownHos
     for (const n of [h.name, ...h.aliases]) {
       if (!n || isFullName(n) || !flat.includes(n)) continue;
       const key = keyOf(h.name);
-      const g = groups.get(key) ?? { names: new Map(), firstAt: flat.indexOf(n), ats: [] };
+      const g: Group = groups.get(key) ?? { names: new Map(), firstAt: flat.indexOf(n), ats: [] };
       for (let i = flat.indexOf(n); i >= 0; i = flat.indexOf(n, i + 1)) g.ats.push(i);
       g.names.set(n, (g.names.get(n) ?? 0) + g.ats.length);
       groups.set(key, g);
@@ -242,11 +242,10 @@ export function clauseAround(flat: string, at: number, end = at + 1): string {
   while (s > 0 && !/[，。；！？,;!?\n]/.test(flat[s - 1])) s--;
   let e = end;
   while (e < flat.length && !/[，。；！？,;!?\n]/.test(flat[e])) e++;
-  return flat
-    .slice(s, e)
-    .replace(/^\s*#+\s*/, '')
-    .replace(/\*\*/g, '')
-    .trim();
+  const raw = flat.slice(s, e).trim();
+  const clean = raw.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+  // Markup is dropped only where the words still stand in the source as they are.
+  return clean !== raw && clean.length >= 2 && normalizeText(flat).includes(normalizeText(clean)) ? clean : raw;
 }
 
 /** The sentence of `flat` around position `at`, on one line. */
