@@ -200,7 +200,9 @@ export function detectJoinsAndBreaks(doc: SourceDocument): Proposal[] {
     candidates.push(...orphans.filter((o) => !candidates.includes(o)));
     if (headingBetween && nextText && !candidates.includes(nextText)) candidates.push(nextText);
     candidates.push(...fragments.filter((f) => !candidates.includes(f)));
-    const tail = openTail(a.text) || tailContext(a.text);
+    // Quote words, not markup: the last run of the open sentence outside `**`.
+    const rawTail = openTail(a.text, false) || tailContext(a.text);
+    const tail = rawTail.split('**').map((x) => x.trim()).filter(Boolean).pop() ?? rawTail;
     const what = !after.length
       ? '全文至此结束'
       : headingBetween
@@ -213,10 +215,11 @@ export function detectJoinsAndBreaks(doc: SourceDocument): Proposal[] {
       `导入工具疑为分栏错排（恢复栏序）：本段止于半句“${tail}”，${what}。` +
       (cand.length ? `下文或在${cand.join('，或')}。` : '下文在本文中未找到，或已缺失。') +
       '请对照原报决定栏序，记为 column-order（及所需的 paragraph-join），或照录存疑。';
+    const tailAt = a.start + a.text.lastIndexOf(tail);
     out.push({
       kind: 'column-order',
-      start: a.end - tail.length,
-      end: a.end,
+      start: tailAt,
+      end: tailAt + tail.length,
       line: a.lastLine,
       original: tail,
       reading: tail,

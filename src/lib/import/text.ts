@@ -42,8 +42,8 @@ export function endsSentence(text: string): boolean {
 }
 
 /** The text after the last sentence end: the sentence still open at the end of a block. */
-export function openTail(text: string): string {
-  const t = stripMarkup(text);
+export function openTail(text: string, strip = true): string {
+  const t = strip ? stripMarkup(text) : text.trim();
   const m = /[。！？；!?;][”’」』）)】》]*(?=[^。！？；!?;]*$)/u.exec(t);
   return m ? t.slice(m.index + m[0].length) : t;
 }
