@@ -109,8 +109,14 @@ export function splitSections(body: string, sections: { id: string; heading: str
  * paragraph do not.
  */
 export function passageAround(text: string, names: string[], max = 80): string | undefined {
-  for (const raw of text.split(/\n\s*\n/)) {
-    const para = raw.replace(/\s*\n\s*/g, '');
+  const paragraphs = text.split(/\n\s*\n/).map((raw) => raw.replace(/\s*\n\s*/g, ''));
+  // Prefer running text (a paragraph with a full stop) over headings and captions.
+  const sentences = paragraphs.filter((p) => /[。！？]/u.test(p));
+  return findPassage(sentences, names, max) ?? findPassage(paragraphs, names, max);
+}
+
+function findPassage(paragraphs: string[], names: string[], max: number): string | undefined {
+  for (const para of paragraphs) {
     let at = -1;
     let found = '';
     for (const name of names) {
@@ -239,6 +245,15 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     measures.set(m.id, { id: m.id, entry: m, similar });
     hospitals.get(refId(m.data.hospital) ?? '')?.measures.push(m.id);
   }
+  // A hospital's measures in reading order: article order, then where the text describes them.
+  const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
+  const position = (id: string) => {
+    const m = measures.get(id)!.entry.data;
+    const a = articles.find((x) => x.id === refId(m.article));
+    const at = a ? a.text.replace(/\s+/g, '').indexOf(String(m.description).replace(/\s+/g, '').slice(0, 12)) : -1;
+    return (articleIndex.get(refId(m.article) ?? '') ?? 0) * 1e7 + (at < 0 ? 1e6 : at);
+  };
+  for (const h of hospitals.values()) h.measures.sort((x, y) => position(x) - position(y));
 
   const provinces = PROVINCES.map((province) => {
     const hs = [...hospitals.values()].filter((h) => h.province.id === province.id).map((h) => h.id);

@@ -31,6 +31,12 @@ export function remarkCorrectionMarks() {
             node.children.splice(i, 1, ...replaced);
             i += replaced.length - 1;
           }
+        } else if (child.type === 'html') {
+          // Raw HTML such as a caption paragraph: expand marks inside it too.
+          child.value = child.value.replace(MARK, (_, id: string) => {
+            if (!known.has(id)) unknown.push(id);
+            return noteRef(id);
+          });
         } else if ('children' in child) {
           visit(child as Parent);
         }
@@ -47,6 +53,13 @@ export function remarkCorrectionMarks() {
   };
 }
 
+function noteRef(id: string): string {
+  return (
+    `<sup class="correction-ref" data-pagefind-ignore><a href="#note-${id}" id="ref-${id}" role="doc-noteref" ` +
+    `aria-label="${correctionLabel(id)}（校勘记第${id.slice(1)}条）">${correctionLabel(id)}</a></sup>`
+  );
+}
+
 function splitMarks(node: Text, known: Set<string>, unknown: string[]): PhrasingContent[] | undefined {
   const value = node.value;
   MARK.lastIndex = 0;
@@ -58,12 +71,7 @@ function splitMarks(node: Text, known: Set<string>, unknown: string[]): Phrasing
     const id = match[1];
     if (!known.has(id)) unknown.push(id);
     if (match.index > last) parts.push({ type: 'text', value: value.slice(last, match.index) });
-    parts.push({
-      type: 'html',
-      value:
-        `<sup class="correction-ref" data-pagefind-ignore><a href="#note-${id}" id="ref-${id}" role="doc-noteref" ` +
-        `aria-label="${correctionLabel(id)}（校勘记第${id.slice(1)}条）">${correctionLabel(id)}</a></sup>`,
-    });
+    parts.push({ type: 'html', value: noteRef(id) });
     last = match.index + match[0].length;
   }
   if (last < value.length) parts.push({ type: 'text', value: value.slice(last) });

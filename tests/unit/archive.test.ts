@@ -30,6 +30,12 @@ describe('passageAround', () => {
     expect(p).toContain('陈国旗');
     expect(p.startsWith('…') && p.endsWith('…')).toBe(true);
   });
+  it('prefers running text to a heading or caption that names the thing', () => {
+    expect(passageAround('大足区人民医院 党建“六大工程”\n\n大足区人民医院新院区\n\n近年来，大足区人民医院始终坚持为民。', ['大足区人民医院'])).toBe(
+      '近年来，大足区人民医院始终坚持为民。',
+    );
+  });
+
   it('gives nothing when the name is absent', () => {
     expect(passageAround(text, ['李芳'])).toBeUndefined();
   });

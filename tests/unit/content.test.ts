@@ -52,6 +52,29 @@ describe('sources', () => {
   });
 });
 
+describe('hospitals', () => {
+  it('include every institution the five sources report on', () => {
+    const names = hospitals.map((h) => h.data.name).sort();
+    expect(names).toEqual(
+      [
+        '安康市中心医院',
+        '本溪市中心医院',
+        '锦州医科大学附属第一医院',
+        '随州市中心医院',
+        '高安市中医医院',
+        '大足区人民医院',
+        '綦江区中医院',
+        '大足区邮亭中心卫生院',
+        '大足区国梁镇卫生院',
+        '垫江县中医院',
+        '奉节县兴隆镇中心卫生院',
+        '重庆市巴南区南泉街道社区卫生服务中心',
+        '秀山县龙池镇中心卫生院',
+      ].sort(),
+    );
+  });
+});
+
 describe('content files match their schemas', () => {
   it('articles', () => expect(schemaErrors(articles, articleSchema(stubReference))).toEqual([]));
   it('hospitals', () => expect(schemaErrors(hospitals, hospitalSchema())).toEqual([]));

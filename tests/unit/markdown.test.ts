@@ -36,4 +36,9 @@ describe('the Markdown pipeline', () => {
       '<p>急救技能<sup class="correction-ref" data-pagefind-ignore=""><a href="#note-c2" id="ref-c2" role="doc-noteref" aria-label="校2（校勘记第2条）">校2</a></sup>培训</p>',
     );
   });
+
+  it('expands a correction mark inside a raw-HTML caption', async () => {
+    const html = await render('<p class="caption">医院开展主题党日活[[c20]]</p>', { corrections: [{ id: 'c20' }] });
+    expect(html).toContain('<p class="caption">医院开展主题党日活<sup class="correction-ref" data-pagefind-ignore=""><a href="#note-c20"');
+  });
 });
