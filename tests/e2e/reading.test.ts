@@ -84,7 +84,7 @@ describe('Chinese typography on an article', () => {
       // A quotation mark between two ideographs, with punctuation trimming off: its own glyph width.
       const quoteWidth = (where: Element) => {
         const span = document.createElement('span');
-        span.style.textSpacingTrim = 'space-all';
+        span.style.setProperty('text-spacing-trim', 'space-all');
         span.textContent = '汉“汉';
         where.append(span);
         const range = document.createRange();
