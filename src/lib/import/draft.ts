@@ -21,7 +21,7 @@ import { hospitalId, personId, pinyinSlug, unique } from './ids.ts';
 /** Every note and `inferred` the importer writes contains this until an editor rewrites it. */
 export const IMPORT_MARK = '待核';
 /** First line of every file the importer writes; editors delete it when they have reviewed the entry. */
-export const DRAFT_COMMENT = '# 导入草稿 (import draft): review every field against the source, then delete this line.';
+export const DRAFT_COMMENT = '# 导入草稿 (import draft): review every field against the source, then delete this line and `draft: true`.';
 
 /** Kinds the draft applies unless told otherwise: mechanical, layout-only changes. */
 export const DEFAULT_APPLY: ReadonlySet<CorrectionKind> = new Set(['paragraph-join', 'caption', 'punctuation']);
@@ -320,6 +320,8 @@ export function buildDraft(analysis: Analysis, options: DraftOptions): Draft {
   if (!date) decisions.push('date: the text names no year; write `date` (value YYYY, YYYY-MM or YYYY-MM-DD, with quote or inferred) — the build fails without it.');
   if (!head.title) decisions.push('title: no heading found; write the title (the build fails without it).');
   const frontmatter: Record<string, unknown> = {
+    // Not published until an editor has reviewed it and removed this flag.
+    draft: true,
     title: head.title ? fw(head.title) : undefined,
     ...(head.subtitle ? { subtitle: fw(head.subtitle) } : {}),
     ...(head.column ? { column: fw(head.column) } : {}),
