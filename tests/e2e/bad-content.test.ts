@@ -93,7 +93,8 @@ describe('the build', () => {
   });
 
   it.each([
-    ['a malformed date', 'articles/test-article.md', /^ {2}value: 2021$/m, '  value: 2021-02-30', 'date.value: "2021-02-30" is not a date'],
+    ['a malformed date', 'articles/test-article.md', /^ {2}value: 2021$/m, '  value: "2021-02-30"', 'date.value: "2021-02-30" is not a date'],
+    ['an unquoted full date', 'articles/test-article.md', /^ {2}value: 2021$/m, '  value: 2021-02-30', 'date.value: write a full date in quotes'],
     ['a source id that is not a source file', 'articles/test-article.md', /^source: .*$/m, 'source: 009_0dfbbe1d1ffe3c64', 'source: "009_0dfbbe1d1ffe3c64" names no file in content/sources/'],
     ['a misspelt field', 'hospitals/test-hospital.yaml', /^name:/m, 'nmae:', 'nmae: unknown field "nmae"'],
     ['a kind that is not allowed', 'measures/test-hospital-red-flag.yaml', /^kind: campaign$/m, 'kind: campagin', 'kind: "campagin" is not allowed; use one of:'],
