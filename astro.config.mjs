@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { markdownOptions } from './src/lib/markdown.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 /** `BASE_PATH=/archive/ npm run build` makes a site that works under /archive/. */
 function basePath() {
@@ -16,7 +17,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory' },
-  integrations: [sitemap()],
+  integrations: [sitemap(), searchIndex()],
   markdown: {
     processor: unified(markdownOptions),
   },

@@ -148,6 +148,8 @@ function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, field: string)
 export function articleSchema(reference: ReferenceFactory) {
   return z
     .strictObject({
+      /** An imported entry not yet reviewed: validated, but not published. */
+      draft: z.boolean().default(false),
       title: z.string().min(1),
       subtitle: z.string().optional(),
       /** 栏目 or 专题 the paper ran it under, e.g. 党建引领. */

@@ -5,7 +5,7 @@
  * fixture content plus one defect.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -90,5 +90,16 @@ describe('the build', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/duplicate id "test-hospital": content\/hospitals\/test-hospital\.ya?ml has the same id/);
+  });
+
+  it('validates a draft but does not publish it', async () => {
+    const dir = project((c) => rewrite(join(c, 'articles/test-article.md'), /^title: /m, 'draft: true\ntitle: '));
+    const result = await build(dir);
+    expect(result.ok).toBe(true);
+    expect(existsSync(join(dir, 'dist/articles/index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'dist/articles/test-article/index.html'))).toBe(false);
+    const broken = await build(project((c) => rewrite(join(c, 'articles/test-article.md'), /^title: .*\n/m, 'draft: true\n')));
+    expect(broken.ok).toBe(false);
+    expect(broken.output).toContain('title: required field is missing');
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * Builds the full-text search index after `astro build`, from the pages as
+ * rendered: every HTML file with a `data-pagefind-body` element becomes one
+ * Pagefind custom record whose words are the page's tokens
+ * (`src/lib/search-tokens.ts`), so the index holds exactly the text the page
+ * shows and nothing Pagefind's word breaker or stemmer could change.
+ *
+ * Only the files the search page fetches are written to `<outDir>/pagefind/`
+ * (no Pagefind UI bundles, no worker: the page runs Pagefind on the main thread).
+ */
+import type { AstroIntegration } from 'astro';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractPage, type Anchor, type PageSource } from '../lib/search-page.ts';
+import { encodeContent, normalizeChars, tokenizeChars, type Fold, type Token } from '../lib/search-tokens.ts';
+import { t2sTable } from '../lib/t2s-table.ts';
+import { foldWith } from '../lib/t2s.ts';
+
+/** A language Pagefind neither segments nor stems: the words are our tokens. */
+export const SEARCH_LANGUAGE = 'und';
+
+/** Pagefind output files the search page never loads. */
+const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight|worker)\.|playground\/)/;
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Site path of a built file: `a/b/index.html` → `/a/b/`, `x.html` → `/x.html`. */
+export function pageUrl(relPath: string): string {
+  const p = relPath.split(sep).join('/');
+  if (p === 'index.html') return '/';
+  if (p.endsWith('/index.html')) return `/${p.slice(0, -'index.html'.length)}`;
+  return `/${p}`;
+}
+
+/** First token at or after a text offset. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Anchors as one whitespace-free meta value (Pagefind indexes meta words; a
+ * result that matched only there is discarded by the search page):
+ * `kind:first:last:id:section` per anchor, token ranges, ids URI-encoded.
+ */
+export function encodeAnchors(anchors: Anchor[], tokens: Token[]): string {
+  return anchors
+    .map((a) => {
+      const first = tokenAt(tokens, a.start);
+      const last = tokenAt(tokens, a.end);
+      return [a.kind === 'section' ? 's' : 'h', first, last, encodeURIComponent(a.id), encodeURIComponent(a.section ?? '')].join(':');
+    })
+    .join(',');
+}
+
+export function buildRecord(page: PageSource, url: string, fold: Fold): SearchRecord {
+  const tokens = tokenizeChars(normalizeChars(page.text, fold));
+  return {
+    url,
+    content: encodeContent(tokens),
+    language: SEARCH_LANGUAGE,
+    meta: { ...page.meta, title: page.title, anchors: encodeAnchors(page.anchors, tokens) },
+    filters: page.filters,
+    // Pagefind drops pages without the sort key from sorted results: every page gets one.
+    sort: { date: '', ...page.sort },
+  };
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+export async function buildSearchIndex(outDir: string, log: (msg: string) => void = () => {}): Promise<{ pages: number; bytes: number }> {
+  const started = Date.now();
+  const fold = foldWith(t2sTable());
+  const { createIndex, close } = await import('pagefind');
+  const { index, errors } = await createIndex({});
+  if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join('; ')}`);
+  let pages = 0;
+  try {
+    for (const file of await htmlFiles(outDir)) {
+      const page = extractPage(await readFile(file, 'utf8'));
+      if (!page) continue;
+      const record = buildRecord(page, pageUrl(relative(outDir, file)), fold);
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length > 0) throw new Error(`search index: ${record.url}: ${added.errors.join('; ')}`);
+      pages++;
+    }
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length > 0) throw new Error(`search index: ${fileErrors.join('; ')}`);
+    const target = join(outDir, 'pagefind');
+    await rm(target, { recursive: true, force: true });
+    let bytes = 0;
+    for (const f of files) {
+      if (UNUSED.test(f.path)) continue;
+      const path = join(target, f.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, f.content);
+      bytes += f.content.length;
+    }
+    log(`indexed ${pages} pages into ${relative(process.cwd(), target) || target} (${(bytes / 1024).toFixed(1)} KiB) in ${Date.now() - started} ms`);
+    return { pages, bytes };
+  } finally {
+    await index.deleteIndex();
+    await close();
+  }
+}
+
+export default function searchIndex(): AstroIntegration {
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        await buildSearchIndex(fileURLToPath(dir), (msg) => logger.info(msg));
+      },
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * What the search index takes from one built HTML page, read the way the
+ * search checker reads it: the text of the outermost `data-pagefind-body`
+ * elements, without `data-pagefind-ignore` parts, scripts and styles (parsed
+ * as a browser with JavaScript off would). Also the places a result can link
+ * to (sections and headings with an id) and Pagefind-style filters, meta and
+ * sort keys (`data-pagefind-filter="name:value"`, `"name[attr]"` or `"name"`
+ * for the element's text), which may stand anywhere in the page.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+
+export interface Anchor {
+  id: string;
+  kind: 'section' | 'heading';
+  /** UTF-16 range of the element's text in `PageSource.text`. */
+  start: number;
+  end: number;
+  /** Id of the section the element sits in, if any. */
+  section?: string;
+}
+
+export interface PageSource {
+  text: string;
+  anchors: Anchor[];
+  title: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  sort: Record<string, string>;
+}
+
+type Node = Root | RootContent | ElementContent;
+
+const SKIPPED = new Set(['script', 'style']);
+const HEADING = /^h[1-6]$/;
+
+function isElement(node: Node): node is Element {
+  return node.type === 'element';
+}
+
+function has(el: Element, prop: string): boolean {
+  const v = el.properties?.[prop];
+  return v !== undefined && v !== null && v !== false;
+}
+
+/** `textContent`: every text node below, template contents excluded (hast keeps them apart). */
+function textContent(node: Node): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return node.children.map((c) => textContent(c as Node)).join('');
+  return '';
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/gu, ' ').trim();
+}
+
+/** An attribute's value by its HTML name, whatever hast calls the property (`datetime` → `dateTime`). */
+function attribute(el: Element, name: string): string | undefined {
+  const want = name.toLowerCase().replace(/-/g, '');
+  for (const [key, value] of Object.entries(el.properties ?? {})) {
+    if (key.toLowerCase() !== want) continue;
+    if (value === undefined || value === null || value === false) return undefined;
+    return Array.isArray(value) ? value.join(' ') : String(value);
+  }
+  return undefined;
+}
+
+/** Pagefind's attribute forms: `name:value`, `name[attr]`, or `name` (the element's text). */
+export function attributePair(el: Element, spec: string): [string, string] | undefined {
+  const colon = spec.indexOf(':');
+  if (colon > 0) return [spec.slice(0, colon).trim(), collapse(spec.slice(colon + 1))];
+  const m = /^([^\[\]]+)\[([^\[\]]+)\]$/.exec(spec.trim());
+  if (m) {
+    const value = attribute(el, m[2].trim());
+    return value === undefined ? undefined : [m[1].trim(), collapse(value)];
+  }
+  const name = spec.trim();
+  return name ? [name, collapse(textContent(el))] : undefined;
+}
+
+function walkElements(node: Node, visit: (el: Element) => void) {
+  if (isElement(node)) visit(node);
+  if ('children' in node) for (const c of node.children) walkElements(c as Node, visit);
+}
+
+export function extractPage(html: string): PageSource | null {
+  const tree = fromHtml(html);
+
+  const bodies: Element[] = [];
+  const findBodies = (node: Node) => {
+    if (isElement(node) && has(node, 'dataPagefindBody')) {
+      bodies.push(node);
+      return;
+    }
+    if ('children' in node) for (const c of node.children) findBodies(c as Node);
+  };
+  findBodies(tree);
+  if (bodies.length === 0) return null;
+
+  let text = '';
+  const anchors: Anchor[] = [];
+  let firstH1: string | undefined;
+  const sections: string[] = [];
+  const collect = (node: Node) => {
+    if (node.type === 'text') {
+      text += node.value;
+      return;
+    }
+    if (!isElement(node)) return;
+    if (SKIPPED.has(node.tagName) || has(node, 'dataPagefindIgnore')) return;
+    const id = typeof node.properties?.id === 'string' ? node.properties.id : undefined;
+    const kind = node.tagName === 'section' ? 'section' : HEADING.test(node.tagName) ? 'heading' : undefined;
+    const start = text.length;
+    const section = sections[sections.length - 1];
+    if (kind === 'section' && id) sections.push(id);
+    for (const c of node.children) collect(c);
+    if (kind === 'section' && id) sections.pop();
+    if (kind && id) anchors.push({ id, kind, start, end: text.length, ...(section ? { section } : {}) });
+    if (node.tagName === 'h1' && firstH1 === undefined) firstH1 = collapse(text.slice(start));
+  };
+  bodies.forEach((body, i) => {
+    if (i > 0) text += '\n';
+    collect(body);
+  });
+  anchors.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  const filters: Record<string, string[]> = {};
+  const meta: Record<string, string> = {};
+  const sort: Record<string, string> = {};
+  let docTitle: string | undefined;
+  walkElements(tree, (el) => {
+    if (el.tagName === 'title' && docTitle === undefined) docTitle = collapse(textContent(el));
+    const f = attribute(el, 'data-pagefind-filter');
+    if (f !== undefined) {
+      const pair = attributePair(el, f);
+      if (pair && pair[1]) (filters[pair[0]] ??= []).includes(pair[1]) || filters[pair[0]].push(pair[1]);
+    }
+    const m = attribute(el, 'data-pagefind-meta');
+    if (m !== undefined) {
+      const pair = attributePair(el, m);
+      if (pair) meta[pair[0]] = pair[1];
+    }
+    const s = attribute(el, 'data-pagefind-sort');
+    if (s !== undefined) {
+      const pair = attributePair(el, s);
+      if (pair) sort[pair[0]] = pair[1];
+    }
+  });
+
+  const title = meta.title || firstH1 || docTitle || '';
+  return { text, anchors, title, filters, meta, sort };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../src/lib/search-page.ts';
+import { buildRecord, encodeAnchors, pageUrl } from '../../src/integrations/search-index.ts';
+import { decodeAnchors, anchorFor } from '../../src/lib/search-engine.ts';
+import { decodeContent, identityFold, tokenize } from '../../src/lib/search-tokens.ts';
+
+const html = `<!doctype html><html lang="zh-Hans-CN"><head><title>标题｜站名</title>
+<meta data-pagefind-filter="province[content]" content="湖北省">
+<meta data-pagefind-filter="hospital[content]" content="随州市中心医院">
+<meta data-pagefind-sort="date[content]" content="2021-03"></head>
+<body><nav>导航不算</nav>
+<article data-pagefind-body>
+  <h1 id="t">党建引领践初心</h1>
+  <dl data-pagefind-ignore><dt>日期</dt><dd>2021年</dd></dl>
+  <p>医院对45项新技术<sup data-pagefind-ignore>校1</sup>完成了初审。&amp;&lt;x&gt;</p>
+  <section id="foundation"><h2 id="foundation-title">夯根基</h2><p>第一段<script>var s = "脚本";</script><style>p{}</style></p>
+  <h3 id="h-1">小标题</h3><p>第二段</p></section>
+  <template>模板</template><noscript><p>无脚本</p></noscript>
+  <div data-pagefind-body>内层</div>
+</article>
+<footer>页脚不算</footer></body></html>`;
+
+describe('reading a built page', () => {
+  const page = extractPage(html)!;
+  it('takes the text of data-pagefind-body as a browser with JavaScript off does', () => {
+    const flat = page.text.replace(/\s+/g, '');
+    expect(flat).toBe('党建引领践初心医院对45项新技术完成了初审。&<x>夯根基第一段小标题第二段无脚本内层');
+  });
+  it('records sections and headings with ids', () => {
+    expect(page.anchors.map((a) => [a.kind, a.id, a.section ?? ''])).toEqual([
+      ['heading', 't', ''],
+      ['section', 'foundation', ''],
+      ['heading', 'foundation-title', 'foundation'],
+      ['heading', 'h-1', 'foundation'],
+    ]);
+    const s = page.anchors.find((a) => a.id === 'foundation')!;
+    expect(page.text.slice(s.start, s.end).replace(/\s+/g, '')).toBe('夯根基第一段小标题第二段');
+  });
+  it('reads filters, sort keys and the title', () => {
+    expect(page.filters).toEqual({ province: ['湖北省'], hospital: ['随州市中心医院'] });
+    expect(page.sort).toEqual({ date: '2021-03' });
+    expect(page.title).toBe('党建引领践初心');
+  });
+  it('skips pages without data-pagefind-body', () => {
+    expect(extractPage('<html><body><p>文字</p></body></html>')).toBeNull();
+  });
+});
+
+describe('the index record', () => {
+  const page = extractPage(html)!;
+  const record = buildRecord(page, '/articles/x/', identityFold);
+  it('holds the page text as tokens, anchors as token ranges', () => {
+    const tokens = decodeContent(record.content);
+    expect(tokens.map((t) => t.text).join('')).toBe(tokenize(page.text).map((t) => t.text).join(''));
+    const anchors = decodeAnchors(record.meta.anchors);
+    const second = tokens.findIndex((t, i) => t.key === '第' && tokens[i + 1].key === '二');
+    expect(anchorFor(anchors, second)?.id).toBe('h-1');
+    const first = tokens.findIndex((t, i) => t.key === '第' && tokens[i + 1].key === '一');
+    expect(anchorFor(anchors, first)?.id).toBe('foundation');
+    expect(anchorFor(anchors, 0)?.id).toBe('t');
+    expect(record.meta.title).toBe('党建引领践初心');
+    expect(record.sort.date).toBe('2021-03');
+  });
+  it('maps built files to site paths', () => {
+    expect(pageUrl('index.html')).toBe('/');
+    expect(pageUrl('articles/x/index.html')).toBe('/articles/x/');
+    expect(pageUrl('404.html')).toBe('/404.html');
+  });
+  it('encodes ids that contain separators', () => {
+    const tokens = tokenize('一二三');
+    const value = encodeAnchors([{ id: 'a:b,c', kind: 'heading', start: 0, end: 2 }], tokens);
+    expect(decodeAnchors(value)[0]).toMatchObject({ id: 'a:b,c', first: 0, last: 2 });
+  });
+});
