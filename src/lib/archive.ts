@@ -237,9 +237,12 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     people.set(p.id, { id: p.id, entry: p, hospitals: hospitalIds, sections, mentions });
   }
 
+  // Measures described only in an unpublished (draft) article wait with it.
+  const published = new Set(articles.map((a) => a.id));
+  const publishedMeasures = content.measures.filter((m) => published.has(refId(m.data.article) ?? ''));
   const measures = new Map<string, MeasureView>();
-  for (const m of content.measures) {
-    const similar = content.measures
+  for (const m of publishedMeasures) {
+    const similar = publishedMeasures
       .filter((o) => o.id !== m.id && refId(o.data.hospital) !== refId(m.data.hospital) && similarNames(o.data.name, m.data.name))
       .map((o) => o.id);
     measures.set(m.id, { id: m.id, entry: m, similar });

@@ -32,7 +32,8 @@ function checkIntegrity(): Promise<void> {
 /** Articles in archive order: by date, then by source id, then by id. */
 export async function getArticles(): Promise<Article[]> {
   await checkIntegrity();
-  const articles = await getCollection('articles');
+  // Drafts from the import tool are checked with the rest but not published.
+  const articles = await getCollection('articles', ({ data }) => !data.draft);
   return articles.sort(
     (a, b) =>
       a.data.date.value.value.localeCompare(b.data.date.value.value) ||

@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 
-type Issue = Parameters<NonNullable<Parameters<typeof z.config>[0]['customError']>>[0];
+type Issue = z.core.$ZodRawIssue;
 
 function show(value: unknown): string {
   if (typeof value === 'string') return `"${value}"`;

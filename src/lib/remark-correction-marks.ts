@@ -56,7 +56,7 @@ export function remarkCorrectionMarks() {
 function noteRef(id: string): string {
   return (
     `<sup class="correction-ref" data-pagefind-ignore><a href="#note-${id}" id="ref-${id}" role="doc-noteref" ` +
-    `aria-label="校勘记 ${id.slice(1)}">${correctionLabel(id)}</a></sup>`
+    `aria-label="${correctionLabel(id)}（校勘记第${id.slice(1)}条）">${correctionLabel(id)}</a></sup>`
   );
 }
 

@@ -64,8 +64,14 @@ export type DatePrecision = 'year' | 'month' | 'day';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the precision is read off the form. */
 export const partialDate = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number(), z.date()])
   .transform((input, ctx) => {
+    if (input instanceof Date) {
+      // YAML reads an unquoted 2021-06-09 as a timestamp, and rolls an
+      // impossible 2021-02-30 over to 2 March without a word.
+      ctx.addIssue({ code: 'custom', message: 'write a full date in quotes, e.g. "2021-06-09": unquoted, YAML turns it into a timestamp and silently rolls an impossible date over' });
+      return z.NEVER;
+    }
     const value = String(input);
     const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
     const bad = () => {
@@ -148,6 +154,8 @@ function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, field: string)
 export function articleSchema(reference: ReferenceFactory) {
   return z
     .strictObject({
+      /** An imported entry not yet reviewed: validated, but not published. */
+      draft: z.boolean().default(false),
       title: z.string().min(1),
       subtitle: z.string().optional(),
       /** 栏目 or 专题 the paper ran it under, e.g. 党建引领. */

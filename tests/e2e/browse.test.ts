@@ -4,7 +4,7 @@
  * documented schemas; citation metadata Zotero and search engines can read;
  * everything within three clicks of the home page.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportSchemas, type ExportName } from '../../src/lib/data-export.ts';
@@ -13,7 +13,7 @@ import { loadArticles, loadYamlEntries, type RawArticle, type RawEntry } from '.
 import { SITES } from '../helpers/sites.ts';
 
 const dist = SITES.archive.dist;
-const base = SITES.archive.base;
+const base: string = SITES.archive.base;
 const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
 
 let articles: RawArticle[];

@@ -23,7 +23,7 @@ function htmlFiles(dir: string): string[] {
 }
 
 /** Every href/src in the built HTML that points inside the site. */
-function internalLinks(dist: string, base: string): { file: string; url: string }[] {
+function internalLinks(dist: string): { file: string; url: string }[] {
   const out: { file: string; url: string }[] = [];
   for (const file of htmlFiles(dist)) {
     const html = readFileSync(file, 'utf8');
@@ -58,7 +58,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     });
 
     it('links only to files that exist under the base path', () => {
-      const links = internalLinks(site.dist, site.base);
+      const links = internalLinks(site.dist);
       expect(links.length).toBeGreaterThan(10);
       expect(links.filter((l) => !resolves(site.dist, site.base, l.url))).toEqual([]);
     });

@@ -33,7 +33,7 @@ describe('the Markdown pipeline', () => {
   it('turns a correction mark into a note reference that search and fidelity skip', async () => {
     const html = await render('急救技能[[c2]]培训', { corrections: [{ id: 'c2' }] });
     expect(html).toBe(
-      '<p>急救技能<sup class="correction-ref" data-pagefind-ignore=""><a href="#note-c2" id="ref-c2" role="doc-noteref" aria-label="校勘记 2">校2</a></sup>培训</p>',
+      '<p>急救技能<sup class="correction-ref" data-pagefind-ignore=""><a href="#note-c2" id="ref-c2" role="doc-noteref" aria-label="校2（校勘记第2条）">校2</a></sup>培训</p>',
     );
   });
 

@@ -1,0 +1,169 @@
+/**
+ * Timed builds of a throw-away project, each cold (fresh output and cache
+ * directories), under GNU time for CPU time and peak memory:
+ *
+ * - `project`: `astro build`, whatever the project's build does (search index included);
+ * - `plain`: `astro build` with `SEARCH_INDEX=off` (the wrapper config drops the
+ *   project's search integration), then `pagefind --site <dist>` with default settings.
+ *
+ * Astro's log lines are time-stamped as they arrive, to split the build into
+ * phases: startup, content sync, bundling, rendering, and what runs after the
+ * pages are written (integrations' `astro:build:done`: sitemap, search index).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './project.ts';
+
+export type Variant = 'project' | 'plain';
+
+export interface TimedRun {
+  wallMs: number;
+  userS: number;
+  sysS: number;
+  maxRssKB: number;
+  exitCode: number;
+}
+
+export interface BuildResult {
+  variant: Variant;
+  dist: string;
+  ok: boolean;
+  /** Whole build: astro (+ pagefind for plain). */
+  wallMs: number;
+  cpuS: number;
+  maxRssKB: number;
+  astro: TimedRun;
+  pagefind?: TimedRun;
+  /** Milliseconds per phase, from the log. */
+  phases: Record<string, number>;
+  pages?: number;
+  integrations?: string;
+  log: string;
+}
+
+const NODE = process.execPath;
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const PAGEFIND = join(ROOT, 'node_modules/.bin/pagefind');
+
+function parseTimeFile(file: string, wallMs: number, exitCode: number): TimedRun {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+  return {
+    wallMs,
+    userS: num(/User time \(seconds\): ([\d.]+)/),
+    sysS: num(/System time \(seconds\): ([\d.]+)/),
+    maxRssKB: num(/Maximum resident set size \(kbytes\): (\d+)/),
+    exitCode,
+  };
+}
+
+interface Line {
+  t: number;
+  text: string;
+}
+
+/** Runs `cmd` under `/usr/bin/time -v`, logging time-stamped output lines. */
+function timed(cmd: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string, onLine?: (l: Line) => void): Promise<{ run: TimedRun; lines: Line[] }> {
+  const timeFile = `${logFile}.time`;
+  rmSync(timeFile, { force: true });
+  const log = createWriteStream(logFile);
+  const lines: Line[] = [];
+  const t0 = performance.now();
+  const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, ...cmd], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const feed = (stream: NodeJS.ReadableStream) => {
+    let rest = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const t = performance.now() - t0;
+      const parts = (rest + chunk).split('\n');
+      rest = parts.pop() ?? '';
+      for (const text of parts) {
+        const line = { t, text: text.replace(/\x1b\[[0-9;]*m/g, '') };
+        lines.push(line);
+        log.write(`${(t / 1000).toFixed(3).padStart(9)} ${line.text}\n`);
+        onLine?.(line);
+      }
+    });
+  };
+  feed(child.stdout!);
+  feed(child.stderr!);
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      log.end();
+      resolve({ run: parseTimeFile(timeFile, wallMs, code ?? 1), lines });
+    });
+  });
+}
+
+/** Phase boundaries in Astro's output (see the comment at the top). */
+function phases(lines: Line[], endMs: number): Record<string, number> {
+  const at = (re: RegExp) => lines.find((l) => re.test(l.text))?.t;
+  const lastAt = (re: RegExp) => lines.filter((l) => re.test(l.text)).at(-1)?.t;
+  const syncStart = at(/\[content\] Syncing content/);
+  const syncEnd = at(/\[content\] Synced content/);
+  const bundleStart = at(/Building static entrypoints/);
+  const renderStart = at(/generating static routes/);
+  // The last page written: Astro prints one line per page (`├─ /x/index.html (+3ms)`), then "✓ Completed in".
+  const renderEnd = lastAt(/[├└]─ \/|✓ Completed in/);
+  const out: Record<string, number> = {};
+  if (syncStart !== undefined) out.startup = syncStart;
+  if (syncStart !== undefined && syncEnd !== undefined) out.contentSync = syncEnd - syncStart;
+  if (syncEnd !== undefined && bundleStart !== undefined) out.typesAndSetup = bundleStart - syncEnd;
+  if (bundleStart !== undefined && renderStart !== undefined) out.bundle = renderStart - bundleStart;
+  if (renderStart !== undefined && renderEnd !== undefined) out.render = renderEnd - renderStart;
+  if (renderEnd !== undefined) out.afterRender = endMs - renderEnd;
+  return out;
+}
+
+export async function runBuild(dir: string, variant: Variant, opts: { quiet?: boolean } = {}): Promise<BuildResult> {
+  const dist = join(dir, `dist-${variant}`);
+  const cache = join(dir, `.astro-cache-${variant}`);
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
+    OUT_DIR: dist,
+    ASTRO_CACHE_DIR: cache,
+    SCALE_LOG_INTEGRATIONS: '1',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+  if (variant === 'plain') env.SEARCH_INDEX = 'off';
+  else delete env.SEARCH_INDEX;
+  const log = join(dir, `build-${variant}.log`);
+  let pagesDone = 0;
+  const progress = (l: Line) => {
+    if (opts.quiet) return;
+    if (/[├└]─ \//.test(l.text) && ++pagesDone % 2000 === 0) process.stderr.write(`    ${variant}: ${pagesDone} pages at ${(l.t / 1000).toFixed(0)} s\n`);
+  };
+  const astro = await timed([NODE, ASTRO, 'build'], dir, env, log, progress);
+  const built = astro.lines.map((l) => /(\d+) page\(s\) built in/.exec(l.text)).find(Boolean);
+  const integrations = astro.lines.map((l) => /\[scale\] integrations: (.*)/.exec(l.text)?.[1]).find(Boolean);
+  const result: BuildResult = {
+    variant,
+    dist,
+    ok: astro.run.exitCode === 0,
+    wallMs: astro.run.wallMs,
+    cpuS: astro.run.userS + astro.run.sysS,
+    maxRssKB: astro.run.maxRssKB,
+    astro: astro.run,
+    phases: phases(astro.lines, astro.run.wallMs),
+    pages: built ? Number(built[1]) : undefined,
+    integrations,
+    log,
+  };
+  if (result.ok && variant === 'plain') {
+    const pf = await timed([NODE, PAGEFIND, '--site', dist], dir, env, join(dir, 'pagefind-plain.log'));
+    result.pagefind = pf.run;
+    result.ok = pf.run.exitCode === 0;
+    result.wallMs += pf.run.wallMs;
+    result.cpuS += pf.run.userS + pf.run.sysS;
+    result.maxRssKB = Math.max(result.maxRssKB, pf.run.maxRssKB);
+    result.phases.pagefind = pf.run.wallMs;
+  }
+  return result;
+}

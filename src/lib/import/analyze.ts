@@ -1,0 +1,56 @@
+/**
+ * One pass over a source: its layout, its defects and its entities. Pure.
+ */
+import { parseDocument, type SourceDocument } from './document.ts';
+import { detectDefects, type Proposal } from './defects.ts';
+import {
+  findByline,
+  findDate,
+  findHospitals,
+  findMeasures,
+  findNewspaper,
+  findPeople,
+  findSections,
+  hospitalFacts,
+  hospitalScope,
+  placesIn,
+  type Entities,
+  type KnownHospital,
+} from './entities.ts';
+
+export interface Analysis {
+  doc: SourceDocument;
+  proposals: Proposal[];
+  entities: Entities;
+}
+
+export function analyze(source: string, known: KnownHospital[] = []): Analysis {
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''));
+  const detection = detectDefects(doc);
+  const text = doc.text;
+  const hospitals = findHospitals(doc, text, known);
+  const blockAt = (at: number) => doc.blocks.find((b) => b.start <= at && at < b.end);
+  let sections = findSections(doc, hospitals, []);
+  const scope = hospitalScope(doc, sections, hospitals, blockAt);
+  const people = findPeople(text, hospitals, scope);
+  sections = findSections(doc, hospitals, people);
+  const measures = findMeasures(text, scope);
+  const places = placesIn(text);
+  hospitals.forEach((h, i) => {
+    if (h.existing) return;
+    hospitalFacts(h, text, (at) => scope(at) === i, places);
+  });
+  return {
+    doc,
+    proposals: detection.proposals,
+    entities: {
+      hospitals,
+      people,
+      measures,
+      sections,
+      date: findDate(text, detection.furnitureDates),
+      newspaper: findNewspaper(text),
+      byline: findByline(doc),
+    },
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * Reads an OCR'd source into blocks (runs of non-blank lines) with their
+ * offsets, kinds and the blank-line gaps around them, and finds the head of
+ * the article (column, title, subtitle). Pure: works on the text only.
+ *
+ * The sources put one blank line between paragraphs and three around a
+ * photograph (its caption stands alone between them); headings are Markdown
+ * `#` lines. Those habits are the only layout evidence an OCR text keeps.
+ */
+import { isHan, stripMarkup } from './text.ts';
+
+export type BlockKind = 'heading' | 'caption' | 'byline' | 'label' | 'text';
+
+export interface Block {
+  index: number;
+  /** Offsets into the (LF-normalized) source text; `text = source.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+  /** 1-based line numbers of the first and last line. */
+  line: number;
+  lastLine: number;
+  kind: BlockKind;
+  /** Heading level (number of `#`), for headings. */
+  level?: number;
+  /** Blank lines before and after the block. */
+  gapBefore: number;
+  gapAfter: number;
+}
+
+export interface Head {
+  /** Indices of the blocks that make up the head (not repeated in the body). */
+  blocks: number[];
+  title?: string;
+  subtitle?: string;
+  column?: string;
+  /** A kicker heading above the title (e.g. the hospital's name with a colon). */
+  kicker?: string;
+  series?: { name: string; number?: number };
+  /** Index of the first block of the body. */
+  bodyStart: number;
+}
+
+export interface SourceDocument {
+  text: string;
+  blocks: Block[];
+  head: Head;
+}
+
+const HEADING = /^(#{1,6})\s+(.*)$/;
+const BYLINE = /(^□|记者|通讯员|特约|撰稿|供稿|摄影|^（[^）]{2,12}）$|^\([^)]{2,12}\)$)/;
+/** Sentence punctuation: a line without any is a label, a caption or a byline. */
+const CLAUSE_PUNCT = /[，。；！？、,;!?]/;
+
+export function parseDocument(input: string): SourceDocument {
+  const text = input.replace(/\r\n?/g, '\n');
+  const blocks: Block[] = [];
+  let offset = 0;
+  let lineNo = 0;
+  let blank = 0;
+  let current: { start: number; end: number; line: number; lastLine: number; gapBefore: number } | undefined;
+  const flush = () => {
+    if (!current) return;
+    blocks.push({
+      index: blocks.length,
+      start: current.start,
+      end: current.end,
+      text: text.slice(current.start, current.end),
+      line: current.line,
+      lastLine: current.lastLine,
+      kind: 'text',
+      gapBefore: current.gapBefore,
+      gapAfter: 0,
+    });
+    current = undefined;
+  };
+  for (const raw of text.split('\n')) {
+    lineNo++;
+    const lineStart = offset;
+    offset += raw.length + 1;
+    if (raw.trim() === '') {
+      if (current) flush();
+      blank++;
+      continue;
+    }
+    if (!current) {
+      current = { start: lineStart, end: lineStart + raw.length, line: lineNo, lastLine: lineNo, gapBefore: blank };
+    } else {
+      current.end = lineStart + raw.length;
+      current.lastLine = lineNo;
+    }
+    blank = 0;
+  }
+  flush();
+  for (let i = 0; i < blocks.length; i++) {
+    blocks[i].gapAfter = i + 1 < blocks.length ? blocks[i + 1].gapBefore : blank;
+    classify(blocks[i], i > 0);
+  }
+  return { text, blocks, head: findHead(blocks) };
+}
+
+function classify(block: Block, hasPrevious: boolean) {
+  const lines = block.text.split('\n').map((l) => l.trim());
+  const heading = HEADING.exec(lines[0]);
+  if (heading && lines.length === 1) {
+    block.kind = 'heading';
+    block.level = heading[1].length;
+    return;
+  }
+  const flat = stripMarkup(lines.join(''));
+  if (lines.some((l) => BYLINE.test(l)) && !/[。！？]/.test(flat) && flat.length <= 80) {
+    block.kind = 'byline';
+    return;
+  }
+  const single = lines.length === 1;
+  if (single && hasPrevious && block.gapBefore >= 2 && (flat.startsWith('▲') || (flat.length <= 40 && !/[。；！？]/.test(flat)))) {
+    block.kind = 'caption';
+    return;
+  }
+  if (!CLAUSE_PUNCT.test(flat) && flat.length <= 40) block.kind = 'label';
+}
+
+/** Text of a heading block without its `#` marks. */
+export function headingText(block: Block): string {
+  return block.text.trim().replace(/^#+\s*/, '').trim();
+}
+
+const CHINESE_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+export function chineseNumber(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
+  if (!m[2]) return m[3] ? undefined : CHINESE_NUMERALS[m[1]];
+  return (m[1] ? CHINESE_NUMERALS[m[1]] : 1) * 10 + (m[3] ? CHINESE_NUMERALS[m[3]] : 0);
+}
+
+/** A numbered series in a subtitle: `“支部书记谈高质量发展”之三`, `…风采展示(二)`. */
+export function seriesOf(subtitle: string): { name: string; number?: number } | undefined {
+  const s = subtitle.replace(/^——/, '');
+  let m = /“([^”]+)”之([一二三四五六七八九十\d]+)$/.exec(s);
+  if (m) return { name: m[1], number: chineseNumber(m[2]) };
+  m = /^(.+?)[(（]([一二三四五六七八九十\d]+)[)）]$/.exec(s);
+  if (m) return { name: m[1].replace(/^.*?——/, ''), number: chineseNumber(m[2]) };
+  m = /^(.+?)之([一二三四五六七八九十]+)$/.exec(s);
+  if (m) return { name: m[1], number: chineseNumber(m[2]) };
+  return undefined;
+}
+
+/**
+ * The head is the run of blocks before the first paragraph of running text:
+ * headings, a bracketed or short column line, a `——` subtitle. The title is
+ * its highest-level heading; a heading above it is a kicker; a `——` line right
+ * after the title is the subtitle; a short plain line or 【…】 before the
+ * title is the column.
+ */
+function findHead(blocks: Block[]): Head {
+  const head: Head = { blocks: [], bodyStart: 0 };
+  let end = 0;
+  while (end < blocks.length) {
+    const b = blocks[end];
+    const t = stripMarkup(b.text);
+    const headish = b.kind === 'heading' || ((b.kind === 'label' || b.kind === 'text') && t.length <= 40 && !/[。；！？]/.test(t) && !b.text.includes('\n'));
+    if (!headish) break;
+    // A heading that opens the body (an editor's note, a first section) ends the head
+    // once a title has been seen and the next block is running text.
+    if (end > 0 && b.kind === 'heading' && blocks.slice(0, end).some((x) => x.kind === 'heading') && !isSubtitle(t)) {
+      const titleLevel = Math.min(...blocks.slice(0, end).filter((x) => x.kind === 'heading').map((x) => x.level!));
+      if (b.level! >= titleLevel) break;
+    }
+    end++;
+  }
+  const zone = blocks.slice(0, end);
+  const headings = zone.filter((b) => b.kind === 'heading' && !isSubtitle(headingText(b)));
+  if (headings.length === 0) {
+    // No Markdown heading: the first short line is the title.
+    if (zone.length > 0) {
+      head.title = stripMarkup(zone[0].text);
+      head.blocks.push(zone[0].index);
+    }
+  } else {
+    const top = Math.min(...headings.map((b) => b.level!));
+    const title = headings.find((b) => b.level === top)!;
+    head.title = headingText(title);
+    head.blocks.push(title.index);
+    // A kicker ending in a colon reads as the first half of the title (江西省高安市中医医院：党建引领 勇毅前行).
+    const kicker = headings.find((b) => b.index < title.index);
+    if (kicker && /[：:]$/.test(headingText(kicker))) {
+      head.title = headingText(kicker) + head.title;
+      head.blocks.push(kicker.index);
+    }
+    for (const b of zone) {
+      if (b === title || head.blocks.includes(b.index)) continue;
+      const t = b.kind === 'heading' ? headingText(b) : stripMarkup(b.text);
+      if (isSubtitle(t) && head.subtitle === undefined) {
+        head.subtitle = t;
+        head.blocks.push(b.index);
+      } else if (b.index < title.index && b.kind === 'heading' && head.kicker === undefined) {
+        head.kicker = t;
+        head.blocks.push(b.index);
+      } else if (b.index < title.index && b.kind !== 'heading' && head.column === undefined) {
+        head.column = t;
+        head.blocks.push(b.index);
+      }
+    }
+  }
+  // A `——` line right after the head (not a heading) is its subtitle too.
+  const next = blocks[end];
+  if (next && head.subtitle === undefined && next.kind !== 'heading' && isSubtitle(stripMarkup(next.text)) && !next.text.includes('\n')) {
+    head.subtitle = stripMarkup(next.text);
+    head.blocks.push(next.index);
+    end++;
+  }
+  if (head.subtitle) head.series = seriesOf(head.subtitle);
+  head.blocks.sort((a, b) => a - b);
+  // Blocks of the zone that found no role stay in the body.
+  head.bodyStart = head.blocks.length > 0 ? Math.min(end, Math.max(...head.blocks) + 1) : 0;
+  return head;
+}
+
+function isSubtitle(t: string): boolean {
+  return t.startsWith('——') && isHan([...t][2]);
+}

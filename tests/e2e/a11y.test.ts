@@ -1,0 +1,299 @@
+/**
+ * Accessibility of the built site, as readers meet it:
+ * - axe-core finds no violation on any page in the sitemap (plus the 404
+ *   page), in light and in dark (system dark scheme);
+ * - every page is valid HTML (html-validate);
+ * - keyboard alone: the skip link comes first and lands in the content, every
+ *   stop shows a visible focus ring, the search box submits, search results
+ *   (when the search page exists) open, the theme toggle works;
+ * - the theme: follows the system with JavaScript off (no dead toggle), a
+ *   chosen theme persists and is on the page before the body renders.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import axe from 'axe-core';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import { launchChromium } from '../helpers/browser.ts';
+import { SITES } from '../helpers/sites.ts';
+import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { keyPages } from '../../scripts/pages.ts';
+
+const site = SITES.root;
+
+/** Paths (under the base) of every page in the sitemap, or of every HTML file when there is no sitemap; plus 404. */
+function sitePages(): string[] {
+  const index = join(site.dist, 'sitemap-index.xml');
+  let paths: string[];
+  if (existsSync(index)) {
+    const maps = [...readFileSync(index, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    paths = maps.flatMap((p) =>
+      [...readFileSync(join(site.dist, p.slice(site.base.length)), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decodeURI(new URL(m[1]).pathname)),
+    );
+    paths = paths.map((p) => p.slice(site.base.length));
+  } else {
+    paths = readdirSync(site.dist, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === 'index.html')
+      .map((e) => relative(site.dist, e.parentPath))
+      .map((p) => (p ? `${p}/` : ''));
+  }
+  if (existsSync(join(site.dist, '404.html'))) paths.push('404.html');
+  return [...new Set(paths)].sort();
+}
+
+function htmlFile(path: string): string {
+  return join(site.dist, path.endsWith('.html') ? path : `${path}index.html`);
+}
+
+function describeViolations(path: string, violations: axe.Result[]): string[] {
+  return violations.map((v) => `${path || '/'}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+let browser: Browser;
+let server: RunningServer;
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveStatic(site.dist, site.base);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('axe-core on every page', () => {
+  const pages = sitePages();
+
+  it('finds the pages to check', () => {
+    expect(pages.length).toBeGreaterThan(5);
+    expect(pages).toContain('');
+  });
+
+  // Fast enough for every page: each worker loads axe once, then writes every
+  // page's HTML into its document (page.setContent = document.open/write,
+  // which keeps the window, and axe with it; stylesheets come from the site,
+  // so colours are real). Every rule runs in light; then the system scheme is
+  // switched to dark on the same document and the colour rules run again
+  // (only colours change between the two).
+  it('reports no violations, in light and in dark', async () => {
+    // bypassCSP: the pages' Content Security Policy rightly refuses injected scripts such as axe.
+    const context = await browser.newContext({ bypassCSP: true });
+    const found: string[] = [];
+    const queue = [...pages];
+    await Promise.all([0, 1].map(async () => {
+      const page = await context.newPage();
+      await page.goto(server.url(''));
+      await page.addScriptTag({ content: axe.source });
+      const run = (options: object) => page.evaluate((opts) => (window as any).axe.run(document, { ...opts, resultTypes: ['violations'] }), options) as Promise<axe.AxeResults>;
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.setContent(readFileSync(htmlFile(path), 'utf8'), { waitUntil: 'load' });
+        found.push(...describeViolations(path, (await run({})).violations));
+        await page.emulateMedia({ colorScheme: 'dark' });
+        found.push(...describeViolations(`${path} (dark)`, (await run({ runOnly: ['color-contrast', 'link-in-text-block'] })).violations));
+      }
+    }));
+    await context.close();
+    expect(found).toEqual([]);
+  });
+});
+
+describe('axe-core on the search page with results and filters', () => {
+  const search = keyPages(site.dist).find((p) => p.name === 'search');
+  it.runIf(!!search)('reports no violations once results are shown, in light and in dark', async () => {
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(server.url(search!.path));
+      await page.locator('main a[href*="/articles/"]').first().waitFor();
+      await page.addScriptTag({ content: axe.source });
+      const result = (await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
+      found.push(...describeViolations(`${search!.path} (${colorScheme})`, result.violations));
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('HTML validity', () => {
+  it('every page is valid HTML', async () => {
+    const loader = new StaticConfigLoader({
+      extends: ['html-validate:document', 'html-validate:a11y'],
+      rules: {
+        // Astro writes void elements as <meta …> and the sitemap link is a known rel.
+        'void-style': 'off',
+        // Same-origin stylesheets and scripts: subresource integrity protects against nothing here.
+        'require-sri': 'off',
+      },
+    });
+    const validator = new HtmlValidate(loader);
+    const problems: string[] = [];
+    for (const path of sitePages()) {
+      const file = htmlFile(path);
+      const report = await validator.validateString(readFileSync(file, 'utf8'), file);
+      for (const result of report.results) {
+        for (const m of result.messages) problems.push(`${path || '/'}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('by keyboard alone', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return {
+        tag: el.tagName.toLowerCase(),
+        id: el.id,
+        text: (el.textContent ?? '').trim().slice(0, 20),
+        href: el.getAttribute('href'),
+        visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight,
+        ring: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+      };
+    });
+
+  it('first reaches a visible skip link that moves focus into the content', async () => {
+    await page.goto(server.url(keyPages(site.dist).find((p) => p.name === 'article')!.path));
+    await page.keyboard.press('Tab');
+    const first = await focused();
+    expect(first).toMatchObject({ tag: 'a', text: '跳到正文', visible: true, ring: true });
+    await page.keyboard.press('Enter');
+    expect((await focused())?.id).toBe('main');
+    // The next Tab goes on from the content, not back to the header.
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => !!document.activeElement?.closest('main'));
+    expect(next).toBe(true);
+  });
+
+  it('shows a visible focus ring on every stop of every key page', async () => {
+    const missing: string[] = [];
+    for (const p of keyPages(site.dist, true)) {
+      await page.goto(server.url(p.path), { waitUntil: 'networkidle' });
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused();
+        if (!f) break;
+        if (!f.ring || !f.visible) missing.push(`${p.name}: <${f.tag}> ${f.text || f.href}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('searches from the header search box', async () => {
+    await page.goto(server.url(''));
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      if ((await focused())?.id === 'site-search-q') break;
+    }
+    expect((await focused())?.id).toBe('site-search-q');
+    await page.keyboard.type('党建');
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
+    expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=党建');
+  });
+
+  it.runIf(existsSync(join(site.dist, 'search/index.html')))('opens a search result by keyboard', async () => {
+    await page.goto(server.url(keyPages(site.dist).find((p) => p.name === 'search')!.path));
+    await page.locator('main a[href*="/articles/"]').first().waitFor();
+    let onResult = false;
+    for (let i = 0; i < 60 && !onResult; i++) {
+      await page.keyboard.press('Tab');
+      onResult = /\/articles\/[^/]+\//.test((await focused())?.href ?? '');
+    }
+    expect(onResult).toBe(true);
+    await Promise.all([page.waitForURL(/\/articles\/[^/]+\//), page.keyboard.press('Enter')]);
+    await expect(page.locator('.article-body').count()).resolves.toBe(1);
+  });
+});
+
+describe('search filters by keyboard alone', () => {
+  const search = keyPages(site.dist).find((p) => p.name === 'search');
+  it.runIf(!!search)('tabs to a filter, ticks it with Space, and the results and address follow', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url(search!.path));
+    await page.locator('main a[href*="/articles/"]').first().waitFor();
+    const before = page.url();
+    let onFilter = false;
+    for (let i = 0; i < 200 && !onFilter; i++) {
+      await page.keyboard.press('Tab');
+      onFilter = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'checkbox');
+    }
+    expect(onFilter).toBe(true);
+    const filter = await page.evaluate(() => document.activeElement!.id);
+    await page.keyboard.press('Space');
+    await page.waitForURL((url) => url.toString() !== before);
+    expect(new URL(page.url()).searchParams.size).toBeGreaterThan(1);
+    await expect(page.locator(`#${filter}`).isChecked()).resolves.toBe(true);
+    // The reader keeps their place: focus stays on the filter just ticked, so Tab goes on from there.
+    expect(await page.evaluate(() => document.activeElement?.id), 'focus after ticking a filter').toBe(filter);
+    await page.locator('main a[href*="/articles/"]').first().waitFor();
+    await context.close();
+  });
+});
+
+describe('light and dark', () => {
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const isDark = (rgb: string) => {
+    const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  };
+
+  it('follows the system with JavaScript off, and shows no toggle that cannot work', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(server.url(''));
+      expect(isDark(await background(page)), scheme).toBe(scheme === 'dark');
+      await expect(page.locator('.theme-toggle').isVisible()).resolves.toBe(false);
+      await context.close();
+    }
+  });
+
+  it('switches by keyboard, remembers the choice, and applies it before the page renders', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    // Record the theme at the moment <body> is inserted: if it is not dark yet, the reader sees a flash.
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.body) {
+          (window as any).themeAtBody = document.documentElement.dataset.theme ?? 'system';
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(server.url(''));
+    const toggle = page.locator('.theme-toggle');
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(isDark(await background(page))).toBe(true);
+
+    const article = keyPages(site.dist).find((p) => p.name === 'article')!;
+    await page.goto(server.url(article.path));
+    expect(await page.evaluate(() => (window as any).themeAtBody)).toBe('dark');
+    expect(isDark(await background(page))).toBe(true);
+    await expect(page.locator('.theme-toggle').getAttribute('aria-pressed')).resolves.toBe('true');
+
+    // Back to light, which is the system's own setting: the page follows the system again.
+    await page.locator('.theme-toggle').press('Enter');
+    expect(isDark(await background(page))).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem('theme'))).toBeNull();
+    await context.close();
+  });
+});

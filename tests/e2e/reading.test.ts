@@ -1,0 +1,182 @@
+/**
+ * Reading comfort of the built site, measured in Chromium the way a reader
+ * would notice it: Chinese typography (clreq), layout from 360 px to 1440 px,
+ * and the printed article.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { SITES } from '../helpers/sites.ts';
+import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { keyPages } from '../../scripts/pages.ts';
+
+const site = SITES.archive;
+const pages = keyPages(site.dist, true);
+const article = pages.find((p) => p.name === 'article')!;
+
+let browser: Browser;
+let server: RunningServer;
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveStatic(site.dist, site.base);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, width: number, options: { print?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  if (options.print) await page.emulateMedia({ media: 'print' });
+  await page.goto(server.url(path));
+  return page;
+}
+
+describe('Chinese typography on an article', () => {
+  it('sets 30–40 characters a line on a desktop, with line height ≥ 1.8, justified', async () => {
+    const page = await open(article.path, 1440);
+    const m = await page.evaluate(() => {
+      const p = [...document.querySelectorAll<HTMLElement>('.article-body p:not(.caption)')].sort((a, b) => b.textContent!.length - a.textContent!.length)[0];
+      const style = getComputedStyle(p);
+      const size = parseFloat(style.fontSize);
+      // Characters on one full line: group the characters of the text by the line they sit on.
+      const lineHeightPx = parseFloat(style.lineHeight);
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      const tops = new Map<number, number>();
+      let seen = 0;
+      for (let node = walker.nextNode() as Text | null; node && seen < 400; node = walker.nextNode() as Text | null) {
+        if (node.parentElement?.closest('.correction-ref')) continue;
+        for (let i = 0; i < node.length && seen < 400; i++, seen++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const line = Math.round(range.getBoundingClientRect().top / lineHeightPx);
+          tops.set(line, (tops.get(line) ?? 0) + 1);
+        }
+      }
+      const lines = [...tops.values()];
+      return {
+        lang: document.documentElement.lang,
+        perLine: lines[1],
+        lineHeight: parseFloat(style.lineHeight) / size,
+        align: style.textAlign,
+        indent: parseFloat(style.textIndent) / size,
+        lineBreak: style.lineBreak,
+        font: style.fontFamily,
+      };
+    });
+    expect(m.lang).toBe('zh-Hans-CN');
+    expect(m.perLine).toBeGreaterThanOrEqual(30);
+    expect(m.perLine).toBeLessThanOrEqual(40);
+    expect(m.lineHeight).toBeGreaterThanOrEqual(1.8);
+    expect(m.align).toBe('justify');
+    expect(m.indent).toBe(2);
+    expect(m.lineBreak).toBe('strict');
+    // CJK fonts come first, so quotation marks are CJK (full-width) glyphs.
+    expect(m.font.split(',')[0]).toMatch(/Songti|Noto Serif CJK|Source Han|CJK/);
+    await page.context().close();
+  });
+
+  it('draws Chinese quotation marks full-width, and emphasis as dots, not slanted', async () => {
+    const page = await open(article.path, 1440);
+    const m = await page.evaluate(() => {
+      // A quotation mark between two ideographs, with punctuation trimming off: its own glyph width.
+      const quoteWidth = (where: Element) => {
+        const span = document.createElement('span');
+        span.style.setProperty('text-spacing-trim', 'space-all');
+        span.textContent = '汉“汉';
+        where.append(span);
+        const range = document.createRange();
+        range.setStart(span.firstChild!, 1);
+        range.setEnd(span.firstChild!, 2);
+        return range.getBoundingClientRect().width / parseFloat(getComputedStyle(span).fontSize);
+      };
+      const em = document.createElement('em');
+      em.textContent = '着重';
+      document.querySelector('.article-body p')!.append(em);
+      return {
+        quoteBody: quoteWidth(document.querySelector('.article-body p')!),
+        quoteUi: quoteWidth(document.querySelector('.breadcrumbs') ?? document.body),
+        emStyle: getComputedStyle(em).fontStyle,
+        emMark: getComputedStyle(em).textEmphasisStyle,
+      };
+    });
+    expect(m.quoteBody).toBeCloseTo(1, 1);
+    expect(m.quoteUi).toBeCloseTo(1, 1);
+    expect(m.emStyle).toBe('normal');
+    expect(m.emMark).toMatch(/dot/);
+    await page.context().close();
+  });
+
+  it('keeps each 校N note mark on the line of the character it annotates, in every article on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    const page = await context.newPage();
+    const split: string[] = [];
+    for (const id of readdirSync(join(site.dist, 'articles'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+      await page.goto(server.url(`articles/${id}/`));
+      const marks = await page.evaluate(() =>
+        [...document.querySelectorAll('.article-body .correction-ref')].filter((sup) => {
+          const before = sup.previousSibling;
+          if (!before || before.nodeType !== Node.TEXT_NODE || !before.textContent) return false;
+          const range = document.createRange();
+          range.setStart(before, before.textContent.length - 1);
+          range.setEnd(before, before.textContent.length);
+          return Math.abs(range.getBoundingClientRect().bottom - sup.getBoundingClientRect().bottom) > 20;
+        }).map((sup) => sup.textContent),
+      );
+      split.push(...marks.map((m) => `${id}: ${m}`));
+    }
+    await context.close();
+    expect(split).toEqual([]);
+  });
+});
+
+describe('layout from phone to desktop', () => {
+  // 320 px: WCAG reflow (a 1280 px screen zoomed to 400 %).
+  for (const width of [320, 360, 768, 1440]) {
+    it(`never scrolls sideways at ${width} px`, async () => {
+      const wide: string[] = [];
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      for (const p of pages) {
+        await page.goto(server.url(p.path));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) wide.push(`${p.name} (${overflow}px)`);
+      }
+      await context.close();
+      expect(wide).toEqual([]);
+    });
+  }
+
+  it('shows the archive name, navigation and search box at the top on a phone', async () => {
+    const page = await open('', 360);
+    for (const selector of ['.site-name', '.site-nav', '#site-search-q']) {
+      const box = await page.locator(selector).boundingBox();
+      expect(box, selector).not.toBeNull();
+      expect(box!.y + box!.height, selector).toBeLessThan(260);
+      expect(box!.x + box!.width, selector).toBeLessThanOrEqual(360);
+    }
+    await page.context().close();
+  });
+});
+
+describe('the printed article', () => {
+  it('prints the text, its 校勘记 and citation URL, without the site navigation', async () => {
+    const page = await open(article.path, 794, { print: true });
+    const visible = (selector: string) => page.locator(selector).first().isVisible();
+    await expect(visible('.article-body')).resolves.toBe(true);
+    await expect(visible('.corrections')).resolves.toBe(true);
+    await expect(visible('.citation-text')).resolves.toBe(true);
+    await expect(visible('.print-url')).resolves.toBe(true);
+    await expect(page.locator('.print-url').innerText()).resolves.toContain(`${site.base}${article.path}`);
+    for (const hidden of ['.site-nav', '.site-search', '.breadcrumbs', '.skip-link', '.theme-toggle']) {
+      await expect(visible(hidden), hidden).resolves.toBe(false);
+    }
+    const colours = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.article-body')!).color]);
+    expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * The import command: its detectors on small texts, its ids, the drafts it
+ * writes for the five sources (valid, nothing lost), and its refusals
+ * (missing, empty, non-UTF-8, already imported, would overwrite).
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseDocument } from '../../src/lib/import/document.ts';
+import { detectDefects, halfWidthMarks } from '../../src/lib/import/defects.ts';
+import { analyze } from '../../src/lib/import/analyze.ts';
+import { nameAfter } from '../../src/lib/import/entities.ts';
+import { hospitalId, newSourceId, personId, sha256Hex } from '../../src/lib/import/ids.ts';
+import { ImportError, runImport } from '../../src/lib/import/run.ts';
+import { DRAFT_COMMENT } from '../../src/lib/import/draft.ts';
+import { listSourceIds, SOURCES_DIR } from '../../src/lib/sources.ts';
+import { ROOT } from '../helpers/sites.ts';
+
+const roots: string[] = [];
+function tempRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'import-'));
+  mkdirSync(join(root, 'content'), { recursive: true });
+  roots.push(root);
+  return root;
+}
+afterEach(() => {
+  while (roots.length) rmSync(roots.pop()!, { recursive: true, force: true });
+});
+
+const kinds = (text: string) => detectDefects(parseDocument(text)).proposals.map((p) => `${p.kind}:${p.reason}`);
+
+describe('detectors', () => {
+  it('join a paragraph broken inside a word, not one that ends a sentence', () => {
+    const text = '# 标题\n\n医院大力开展多学科联合诊疗，通过与临\n\n床一线医护人员面对面交流。\n\n新的一段从这里开始。\n';
+    const p = detectDefects(parseDocument(text)).proposals.filter((x) => x.kind === 'paragraph-join');
+    expect(p).toHaveLength(1);
+    expect(p[0].original).toBe('通过与临\n\n床一线医护人员面对面交流');
+    expect(p[0].reading).toBe('通过与临床一线医护人员面对面交流');
+  });
+
+  it('do not join a numbered sub-heading or a byline to the next paragraph', () => {
+    const text = '# 标题\n\n一、弘扬清风正气，涵养廉洁操守\n\n党的二十大报告提出，加强廉洁文化建设。\n\n□本报记者 张三\n\n新跨越，医院发展。\n';
+    expect(kinds(text).filter((k) => k.startsWith('paragraph-join'))).toEqual([]);
+  });
+
+  it('flag a sentence cut by a heading as a column break, and a paragraph that starts mid-sentence', () => {
+    const text = '# 标题\n\n医院从“避免漠视侵害群众利益、\n\n## 党建助力\n\n改善群众就医办事体验、廉洁从医从政”三方面着手，重点整治。\n';
+    const p = detectDefects(parseDocument(text)).proposals.filter((x) => x.kind === 'column-order');
+    expect(p.map((x) => x.reason)).toEqual(['cut-before-heading', 'starts-mid-sentence']);
+    expect(p[0].note).toContain('第7行');
+  });
+
+  it('find doubled words of two or more characters, not reduplication like 扎扎实实', () => {
+    const text = '# 标题\n\n对45项新技术新技术完成了初审，扎扎实实地为群众办实事，一步一步往前走。\n';
+    const p = detectDefects(parseDocument(text)).proposals.filter((x) => x.kind === 'doubled');
+    expect(p.map((x) => x.reading)).toEqual(['对45项新技术完成了初审']);
+  });
+
+  it('find page furniture: a running head with a telephone number', () => {
+    const text = '# 标题\n\n正文一句。\n\n聚焦公立医院高质量发展  \n010-64621775\n\n正文又一句。\n';
+    const p = detectDefects(parseDocument(text)).proposals.find((x) => x.kind === 'furniture')!;
+    expect(p.original).toBe('聚焦公立医院高质量发展\n010-64621775');
+    expect(p.reading).toBe('');
+  });
+
+  it('find a passage printed twice and propose removing the copy that fits its section less', () => {
+    const passage = '医院与秀山县人民医院组建了县域内首家医共体。建立了医共体内双向转诊机制及辅助检查绿色通道。';
+    const text = `# 标题\n\n### 奉节县兴隆镇中心卫生院 甘当守门人\n\n兴隆镇的一段正文说明情况。\n\n${passage}\n\n### 秀山县龙池镇中心卫生院 党建引领\n\n龙池镇的正文。\n\n${passage}\n`;
+    const p = detectDefects(parseDocument(text)).proposals.find((x) => x.kind === 'duplicate')!;
+    expect(p.line).toBe(7);
+  });
+
+  it('find half-width punctuation inside Chinese but leave numbers and Latin alone', () => {
+    const text = '开展临床路径病种数218个,入组率92.43%;时间10:30,共1,000人(MDT)。Hello, world';
+    const marks = halfWidthMarks(text).map((i) => text[i]).join('');
+    expect(marks).toBe(',;,()');
+  });
+
+  it('find a Latin word OCR read for a Chinese one', () => {
+    expect(kinds('# 标题\n\n为祖国医药卫生事业的发展 and 人类身心健康奋斗终生。\n')).toContain('misread:latin-in-chinese');
+  });
+});
+
+describe('entities', () => {
+  it('cut a name after a role by the words that follow it', () => {
+    expect(nameAfter('陈琳表示，', 0)?.name).toBe('陈琳');
+    expect(nameAfter('席家庄表示，', 0)?.name).toBe('席家庄');
+    expect(nameAfter('钱进代表医院', 0)?.name).toBe('钱进');
+    expect(nameAfter(' 陈国旗\n', 0)).toEqual({ name: '陈国旗', uncertain: false });
+  });
+
+  it('match a hospital already in the archive by an alias and propose the new ones', () => {
+    const a = analyze('# 标题\n\n## ——随州市中心医院报道\n\n市中心医院党委书记张振建介绍。随州市中心医院与白河县人民医院合作。\n', [
+      { id: 'suizhou-central', name: '随州市中心医院', aliases: ['市中心医院'] },
+    ]);
+    const [main, other] = a.entities.hospitals;
+    expect(main.existing).toBe('suizhou-central');
+    expect(main.about).toBe(true);
+    expect(other.name).toBe('白河县人民医院');
+    expect(other.about).toBe(false);
+    expect(a.entities.people[0]).toMatchObject({ name: '张振建', roles: [{ kind: 'party-secretary', title: '党委书记', hospital: 0 }] });
+  });
+});
+
+describe('ids', () => {
+  it('follow the archive’s conventions', () => {
+    expect(personId('陈国旗')).toBe('chen-guoqi');
+    expect(hospitalId('大足区邮亭中心卫生院')).toBe('dazu-youting');
+    expect(hospitalId('江西省高安市中医医院')).toBe('gaoan-tcm');
+    expect(hospitalId('安康市中心医院')).toBe('ankang-central');
+  });
+
+  it('number a new source after the highest and take 16 hex digits of its SHA-256, unless it already has an id', () => {
+    const bytes = new TextEncoder().encode('正文');
+    expect(newSourceId(['000_804ee4f55abab6f2', '004_ae8107586a0ecb83'], bytes, 'report.txt')).toBe(`005_${sha256Hex(bytes).slice(0, 16)}`);
+    expect(newSourceId([], bytes, '/x/007_0123456789abcdef.txt')).toBe('007_0123456789abcdef');
+  });
+});
+
+describe('drafts of the five sources', () => {
+  for (const id of listSourceIds()) {
+    it(`${id}: loses no sentence, quotes the source in every correction, and is valid or says why not`, () => {
+      const root = tempRoot();
+      const input = join(root, 'report.txt');
+      copyFileSync(join(SOURCES_DIR, `${id}.txt`), input);
+      const result = runImport({ root, file: input });
+      expect(result.sourceId).toMatch(/^000_[0-9a-f]{16}$/);
+      expect(readFileSync(join(root, `content/sources/${result.sourceId}.txt`))).toEqual(readFileSync(input));
+      expect(result.check.missing).toEqual([]);
+      expect(result.check.corrections).toEqual([]);
+      // The only schema problem a draft may have is one the report names as a decision.
+      for (const problem of result.check.schema) expect(result.draft.decisions.join('\n')).toContain(problem.split(': ')[1].split('.')[0]);
+      const article = readFileSync(join(root, `content/articles/${result.draft.articleId}.md`), 'utf8');
+      expect(article.split('\n')[1]).toBe(DRAFT_COMMENT);
+      const marks = [...article.slice(article.indexOf('\n---\n')).matchAll(/\[\[c(\d+)\]\]/g)].map((m) => Number(m[1]));
+      expect(marks).toEqual([...marks].sort((a, b) => a - b));
+      for (const f of readdirSync(join(root, 'content/hospitals'))) {
+        const h = parseYaml(readFileSync(join(root, 'content/hospitals', f), 'utf8'));
+        expect(h.province?.inferred ?? 'no province', f).toContain('待核');
+      }
+    });
+  }
+
+  it('the doubled 急救急救 and the furniture of 003 become 存疑 proposals; the text is unchanged', () => {
+    const root = tempRoot();
+    const input = join(root, 'in.txt');
+    copyFileSync(join(SOURCES_DIR, `${listSourceIds().find((i) => i.startsWith('003'))}.txt`), input);
+    const { draft } = runImport({ root, file: input, dryRun: true });
+    expect(draft.body).toContain('急救急救技能');
+    expect(draft.body).toContain('010-64621775');
+    const flags = draft.corrections.filter((c) => !c.applied).map((c) => c.proposal.kind);
+    expect(flags).toEqual(expect.arrayContaining(['doubled', 'furniture', 'misread', 'column-order']));
+    expect(draft.corrections.filter((c) => !c.applied).every((c) => c.kind === 'query')).toBe(true);
+  });
+
+  it('--apply doubled,furniture applies and records them', () => {
+    const root = tempRoot();
+    const input = join(root, 'in.txt');
+    copyFileSync(join(SOURCES_DIR, `${listSourceIds().find((i) => i.startsWith('003'))}.txt`), input);
+    const { draft, check } = runImport({ root, file: input, dryRun: true, apply: new Set(['paragraph-join', 'punctuation', 'doubled', 'furniture']) });
+    expect(draft.body).not.toContain('急救急救');
+    expect(draft.body).not.toContain('010-64621775');
+    expect(draft.corrections.find((c) => c.kind === 'furniture')).toMatchObject({ original: '聚焦公立医院高质量发展\n010-64621775', reading: '' });
+    expect(check.missing).toEqual([]);
+    expect(check.corrections).toEqual([]);
+  });
+});
+
+describe('refusals', () => {
+  const expectError = (fn: () => unknown, code: string, text: RegExp) => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportError);
+      expect((e as ImportError).code).toBe(code);
+      expect((e as Error).message).toMatch(text);
+      return;
+    }
+    throw new Error('no error');
+  };
+
+  it('a missing file', () => {
+    const root = tempRoot();
+    expectError(() => runImport({ root, file: join(root, 'nope.txt') }), 'missing', /no such file/);
+  });
+
+  it('an empty file and a file of whitespace', () => {
+    const root = tempRoot();
+    writeFileSync(join(root, 'empty.txt'), '');
+    writeFileSync(join(root, 'blank.txt'), '\n \n');
+    expectError(() => runImport({ root, file: join(root, 'empty.txt') }), 'empty', /empty/);
+    expectError(() => runImport({ root, file: join(root, 'blank.txt') }), 'empty', /only whitespace/);
+  });
+
+  it('a file that is not UTF-8 (GBK), naming the byte and the fix', () => {
+    const root = tempRoot();
+    writeFileSync(join(root, 'gbk.txt'), Buffer.from([0xd2, 0xbd, 0xd4, 0xba, 0xb5, 0xb3, 0xbd, 0xa8, 0x0a])); // 医院党建 in GBK
+    expectError(() => runImport({ root, file: join(root, 'gbk.txt') }), 'encoding', /not UTF-8.*byte 0.*GB18030/s);
+  });
+
+  it('a file already imported (same content), and a taken source id', () => {
+    const root = tempRoot();
+    const input = join(root, 'a.txt');
+    writeFileSync(input, '# 标题\n\n随州市中心医院2021年的一段正文。\n');
+    const first = runImport({ root, file: input });
+    expectError(() => runImport({ root, file: input }), 'already-imported', new RegExp(`already in the archive as source ${first.sourceId}`));
+    const renamed = join(root, `${first.sourceId}.txt`);
+    writeFileSync(renamed, '# 另一篇\n\n另一段正文。\n');
+    expectError(() => runImport({ root, file: renamed }), 'already-imported', /is taken/);
+  });
+
+  it('never overwrites an entry: a taken id gets a fresh one and the existing file stays as it was', () => {
+    const root = tempRoot();
+    const input = join(root, 'a.txt');
+    writeFileSync(input, '# 标题\n\n随州市中心医院2021年的一段正文，随州市中心医院。\n');
+    const dry = runImport({ root, file: input, dryRun: true });
+    const taken = dry.draft.files[0].path;
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    writeFileSync(join(root, taken), 'mine');
+    const real = runImport({ root, file: input });
+    expect(real.draft.files[0].path).not.toBe(taken);
+    expect(readFileSync(join(root, taken), 'utf8')).toBe('mine');
+    expect(real.written).toContain(real.draft.files[0].path);
+  });
+});
+
+describe('the command line', () => {
+  const run = (args: string[]) => {
+    try {
+      return { code: 0, out: execFileSync(process.execPath, ['scripts/import.ts', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+    } catch (e: any) {
+      return { code: e.status as number, out: String(e.stdout) + String(e.stderr) };
+    }
+  };
+
+  it('runs under plain node (type stripping) and prints the report', () => {
+    const root = tempRoot();
+    const input = join(root, 'in.txt');
+    copyFileSync(join(SOURCES_DIR, `${listSourceIds()[4]}.txt`), input);
+    const { code, out } = run([input, '--root', root, '--dry-run']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Dry run/);
+    expect(out).toMatch(/duplicate/);
+    expect(readdirSync(join(root, 'content'))).toEqual([]);
+  });
+
+  it('exits 1 with a clear message for a missing file, 2 for a bad option', () => {
+    expect(run(['/no/such/file.txt'])).toMatchObject({ code: 1, out: expect.stringMatching(/import: .*no such file/) });
+    expect(run(['x.txt', '--apply', 'column-order']).code).toBe(2);
+  });
+});
