@@ -238,15 +238,20 @@ async function showMore(my: number): Promise<HTMLLIElement[]> {
 }
 
 function renderFacets(counts: Record<string, Record<string, number>>, state: SearchState) {
+  // The reader keeps their place: the filter that had focus has it again after the redraw.
+  const active = document.activeElement;
+  const focused = active instanceof HTMLInputElement && facets.contains(active) ? active.id : undefined;
   facets.replaceChildren();
   for (const { name, label } of FILTER_GROUPS) {
+    const all = Object.keys(counts[name] ?? {});
     // Values with no result here are left out, unless chosen (so they can be unchosen).
-    const values = Object.keys(counts[name] ?? {}).filter((v) => counts[name][v] > 0 || (state.filters[name] ?? []).includes(v));
+    const values = all.filter((v) => counts[name][v] > 0 || (state.filters[name] ?? []).includes(v));
     if (values.length === 0) continue;
     const fieldset = element('fieldset', 'search-facet');
     fieldset.append(element('legend', undefined, label));
     for (const value of values) {
-      const id = `facet-${name}-${values.indexOf(value)}`;
+      // Ids by place among all of the group's values, so they stay the same from one search to the next.
+      const id = `facet-${name}-${all.indexOf(value)}`;
       const row = element('div', 'search-facet-value');
       const box = element('input');
       box.type = 'checkbox';
@@ -263,6 +268,7 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sea
     facets.append(fieldset);
   }
   facets.hidden = facets.childElementCount === 0;
+  if (focused) document.getElementById(focused)?.focus();
 }
 
 async function search(state: SearchState) {
