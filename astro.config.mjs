@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { markdownOptions } from './src/lib/markdown.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 /** `BASE_PATH=/archive/ npm run build` makes a site that works under /archive/. */
 function basePath() {
@@ -17,8 +18,29 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory' },
-  integrations: [sitemap(), searchIndex()],
+  integrations: [sitemap(), searchIndex(), securityHeaders()],
+  // A Content Security Policy in every page's <meta>: only this site's own
+  // files, plus the hashes Astro computes for its inline scripts and styles.
+  // Pagefind compiles WebAssembly ('wasm-unsafe-eval') in a same-origin worker.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
+    // No code in the archive; Shiki's inline styles would also break the CSP.
+    syntaxHighlight: false,
     processor: unified(markdownOptions),
   },
 });

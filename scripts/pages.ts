@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 export interface KeyPage {
   name: string;
-  /** Path under the site's base, with trailing slash. */
+  /** Path under the site's base, with trailing slash (and a query for the search page). */
   path: string;
 }
 
@@ -31,7 +31,8 @@ export function keyPages(dist: string, all = false): KeyPage[] {
   const pages: KeyPage[] = [{ name: 'home', path: '' }];
   const article = longestArticle(dist);
   if (article) pages.push({ name: 'article', path: `articles/${article}/` });
-  if (existsSync(join(dist, 'search/index.html'))) pages.push({ name: 'search', path: 'search/' });
+  // The search page with a query, so results and filters are on it.
+  if (existsSync(join(dist, 'search/index.html'))) pages.push({ name: 'search', path: `search/?q=${encodeURIComponent('党建')}` });
   const hospital = pagesUnder(dist, 'hospitals')[0];
   if (hospital) pages.push({ name: 'hospital', path: `hospitals/${hospital}/` });
   if (!all) return pages;

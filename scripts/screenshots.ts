@@ -30,7 +30,8 @@ try {
       const context = await browser.newContext({ viewport: { width, height: width < 800 ? 780 : 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
       const page = await context.newPage();
       for (const p of pages) {
-        await page.goto(server.url(p.path));
+        // networkidle: the search page fetches its index and renders results after load.
+        await page.goto(server.url(p.path), { waitUntil: 'networkidle' });
         const file = join(OUT, `${p.name}-${width}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: true });
         written.push(file);

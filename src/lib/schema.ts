@@ -64,8 +64,14 @@ export type DatePrecision = 'year' | 'month' | 'day';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the precision is read off the form. */
 export const partialDate = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number(), z.date()])
   .transform((input, ctx) => {
+    if (input instanceof Date) {
+      // YAML reads an unquoted 2021-06-09 as a timestamp, and rolls an
+      // impossible 2021-02-30 over to 2 March without a word.
+      ctx.addIssue({ code: 'custom', message: 'write a full date in quotes, e.g. "2021-06-09": unquoted, YAML turns it into a timestamp and silently rolls an impossible date over' });
+      return z.NEVER;
+    }
     const value = String(input);
     const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
     const bad = () => {

@@ -160,20 +160,21 @@ export function decodeContent(content: string): Token[] {
   const tokens: Token[] = [];
   for (const word of content.split(/[ \u200B]+/)) {
     if (!word) continue;
-    if (ENCODED.test(word)) {
+    if (word.length > 1 && word.charCodeAt(0) === 0x78 /* x */ && ENCODED.test(word)) {
       const ch = String.fromCodePoint(parseInt(word.slice(1), 16));
       tokens.push({ key: word, text: ch, lead: 0, size: ch.length, at: -1 });
       continue;
     }
+    // Otherwise one Han character, or one ASCII letter or digit with any attached punctuation around it.
     let lead = 0;
-    let core = '';
-    for (const c of word) {
-      if (core) break;
-      if (classify(c) === 'punct') lead += c.length;
-      else core = c;
+    let size = word.length;
+    if (word.length > 2 || (word.length === 2 && !/^[\uD800-\uDBFF]/.test(word))) {
+      lead = word.search(/[A-Za-z0-9]/);
+      if (lead < 0) continue;
+      size = 1;
     }
-    if (!core) continue;
-    tokens.push({ key: keyOf(core, classify(core)), text: word, lead, size: core.length, at: -1 });
+    const core = word.slice(lead, lead + size);
+    tokens.push({ key: core.toLowerCase(), text: word, lead, size, at: -1 });
   }
   return tokens;
 }
@@ -244,13 +245,13 @@ export interface PageText {
 }
 
 export function pageText(tokens: Token[]): PageText {
-  const starts: number[] = [];
-  let text = '';
-  for (const t of tokens) {
-    starts.push(text.length);
-    text += t.text;
+  const starts = new Array<number>(tokens.length);
+  let at = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    starts[i] = at;
+    at += tokens[i].text.length;
   }
-  return { tokens, text, starts };
+  return { tokens, text: tokens.map((t) => t.text).join(''), starts };
 }
 
 export interface Hit {

@@ -284,6 +284,8 @@ async function search(state: SearchState) {
   document.title = state.q.trim() ? `${state.q.trim().slice(0, 40)}｜搜索｜医院党建报道档案` : '搜索｜医院党建报道档案';
 
   try {
+    // Start loading Pagefind at once; the fold table (rarely needed) loads alongside.
+    const pfLoad = q.trim() ? pagefind() : undefined;
     const fold = await foldFor(q);
     const terms = parseQuery(q, fold);
     currentTerms = terms;
@@ -294,7 +296,7 @@ async function search(state: SearchState) {
       return;
     }
     setText(status, '正在搜索…');
-    const pf = await pagefind();
+    const pf = await (pfLoad ?? pagefind());
     // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
     const perTerm = await Promise.all(terms.map((t) => pf.search(t.punct ? null : pagefindPhrase(t), { sort: { date: 'desc' } })));
     if (my !== run) return;

@@ -76,7 +76,8 @@ describe('axe-core on every page', () => {
   // switched to dark on the same document and the colour rules run again
   // (only colours change between the two).
   it('reports no violations, in light and in dark', async () => {
-    const context = await browser.newContext();
+    // bypassCSP: the pages' Content Security Policy rightly refuses injected scripts such as axe.
+    const context = await browser.newContext({ bypassCSP: true });
     const found: string[] = [];
     const queue = [...pages];
     await Promise.all([0, 1].map(async () => {
@@ -93,6 +94,24 @@ describe('axe-core on every page', () => {
       }
     }));
     await context.close();
+    expect(found).toEqual([]);
+  });
+});
+
+describe('axe-core on the search page with results and filters', () => {
+  const search = keyPages(site.dist).find((p) => p.name === 'search');
+  it.runIf(!!search)('reports no violations once results are shown, in light and in dark', async () => {
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(server.url(search!.path));
+      await page.locator('main a[href*="/articles/"]').first().waitFor();
+      await page.addScriptTag({ content: axe.source });
+      const result = (await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
+      found.push(...describeViolations(`${search!.path} (${colorScheme})`, result.violations));
+      await context.close();
+    }
     expect(found).toEqual([]);
   });
 });
@@ -164,7 +183,7 @@ describe('by keyboard alone', () => {
   it('shows a visible focus ring on every stop of every key page', async () => {
     const missing: string[] = [];
     for (const p of keyPages(site.dist, true)) {
-      await page.goto(server.url(p.path));
+      await page.goto(server.url(p.path), { waitUntil: 'networkidle' });
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab');
         const f = await focused();
@@ -188,7 +207,7 @@ describe('by keyboard alone', () => {
   });
 
   it.runIf(existsSync(join(site.dist, 'search/index.html')))('opens a search result by keyboard', async () => {
-    await page.goto(server.url('search/?q=党建'));
+    await page.goto(server.url(keyPages(site.dist).find((p) => p.name === 'search')!.path));
     await page.locator('main a[href*="/articles/"]').first().waitFor();
     let onResult = false;
     for (let i = 0; i < 60 && !onResult; i++) {
@@ -198,6 +217,32 @@ describe('by keyboard alone', () => {
     expect(onResult).toBe(true);
     await Promise.all([page.waitForURL(/\/articles\/[^/]+\//), page.keyboard.press('Enter')]);
     await expect(page.locator('.article-body').count()).resolves.toBe(1);
+  });
+});
+
+describe('search filters by keyboard alone', () => {
+  const search = keyPages(site.dist).find((p) => p.name === 'search');
+  it.runIf(!!search)('tabs to a filter, ticks it with Space, and the results and address follow', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url(search!.path));
+    await page.locator('main a[href*="/articles/"]').first().waitFor();
+    const before = page.url();
+    let onFilter = false;
+    for (let i = 0; i < 200 && !onFilter; i++) {
+      await page.keyboard.press('Tab');
+      onFilter = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'checkbox');
+    }
+    expect(onFilter).toBe(true);
+    const filter = await page.evaluate(() => document.activeElement!.id);
+    await page.keyboard.press('Space');
+    await page.waitForURL((url) => url.toString() !== before);
+    expect(new URL(page.url()).searchParams.size).toBeGreaterThan(1);
+    await expect(page.locator(`#${filter}`).isChecked()).resolves.toBe(true);
+    // The reader keeps their place: focus stays on the filter just ticked, so Tab goes on from there.
+    expect(await page.evaluate(() => document.activeElement?.id), 'focus after ticking a filter').toBe(filter);
+    await page.locator('main a[href*="/articles/"]').first().waitFor();
+    await context.close();
   });
 });
 

@@ -92,6 +92,27 @@ describe('the build', () => {
     expect(result.output).toMatch(/duplicate id "test-hospital": content\/hospitals\/test-hospital\.ya?ml has the same id/);
   });
 
+  it.each([
+    ['a malformed date', 'articles/test-article.md', /^ {2}value: 2021$/m, '  value: "2021-02-30"', 'date.value: "2021-02-30" is not a date'],
+    ['an unquoted full date', 'articles/test-article.md', /^ {2}value: 2021$/m, '  value: 2021-02-30', 'date.value: write a full date in quotes'],
+    ['a source id that is not a source file', 'articles/test-article.md', /^source: .*$/m, 'source: 009_0dfbbe1d1ffe3c64', 'source: "009_0dfbbe1d1ffe3c64" names no file in content/sources/'],
+    ['a misspelt field', 'hospitals/test-hospital.yaml', /^name:/m, 'nmae:', 'nmae: unknown field "nmae"'],
+    ['a kind that is not allowed', 'measures/test-hospital-red-flag.yaml', /^kind: campaign$/m, 'kind: campagin', 'kind: "campagin" is not allowed; use one of:'],
+    ['a fact with no quote and no evidence', 'hospitals/test-hospital.yaml', /^ {2}inferred: .*\n/m, '', 'province.quote: give `quote`'],
+    ['a section heading missing from the body', 'articles/test-article.md', '## 夯根基强管理 党建引领促发展', '## 另一个标题', 'sections[0].heading "夯根基强管理 党建引领促发展" matches no heading in the body'],
+  ])('stops on %s, naming file and field', async (_, file, from, to, message) => {
+    const result = await build(project((c) => rewrite(join(c, file), from, to)));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(message);
+    expect(result.output).toContain(`content/${file}`);
+  });
+
+  it('stops on a file name that is not ASCII', async () => {
+    const result = await build(project((c) => cpSync(join(c, 'hospitals/test-hospital.yaml'), join(c, 'hospitals/随州.yaml'))));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('content/hospitals/随州.yaml: the file name "随州" is the entry\'s id and URL, so it must be ASCII');
+  });
+
   it('validates a draft but does not publish it', async () => {
     const dir = project((c) => rewrite(join(c, 'articles/test-article.md'), /^title: /m, 'draft: true\ntitle: '));
     const result = await build(dir);

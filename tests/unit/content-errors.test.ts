@@ -86,6 +86,14 @@ describe('schema errors name the field and say what is wrong', () => {
     }
   });
 
+  it('a full date YAML read as a timestamp', async () => {
+    expect(await problems('articles', { ...article(), date: { value: new Date(Date.UTC(2021, 2, 2)), inferred: '推定' } })).toMatchInlineSnapshot(`
+      [
+        "date.value: write a full date in quotes, e.g. "2021-06-09": unquoted, YAML turns it into a timestamp and silently rolls an impossible date over",
+      ]
+    `);
+  });
+
   it('a source id that is not a source file', async () => {
     expect(await problems('articles', { ...article(), source: '009_0dfbbe1d1ffe3c64' })).toMatchInlineSnapshot(`
       [

@@ -344,7 +344,9 @@ export function buildDraft(analysis: Analysis, options: DraftOptions): Draft {
     })),
   };
   for (const k of Object.keys(frontmatter)) if (frontmatter[k] === undefined) delete frontmatter[k];
-  const article = `---\n${DRAFT_COMMENT}\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`;
+  // Quote full dates: Astro's YAML reader would turn 2021-06-09 into a timestamp.
+  const yaml = stringify(frontmatter, { lineWidth: 0 }).replace(/^(\s*value: )(\d{4}-\d{2}-\d{2})$/gm, '$1"$2"');
+  const article = `---\n${DRAFT_COMMENT}\n${yaml}---\n\n${body}`;
   files.push({ path: `content/articles/${articleId}.md`, content: article, what: 'article', id: articleId });
 
   // ── Hospital entries ─────────────────────────────────────────────────────

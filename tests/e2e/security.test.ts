@@ -1,0 +1,166 @@
+/**
+ * Nothing on the site can be turned against a reader: every page carries a
+ * Content Security Policy and works under it (search included) with no
+ * violation, the host file repeats it, and hostile text in the search URL is
+ * shown as text — it never runs and never becomes markup.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { SITES } from '../helpers/sites.ts';
+import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+
+const site = SITES.archive;
+
+function htmlPages(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === 'index.html')
+    .map((e) => relative(dist, e.parentPath))
+    .map((dir) => (dir === '' ? '' : `${dir}/`));
+}
+
+/** Records CSP violations, page errors, console errors and requests to other origins. */
+async function watch(context: BrowserContext, origin: string) {
+  const problems: string[] = [];
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as any).__violations = [...((window as any).__violations ?? []), `${e.violatedDirective} ${e.blockedURI}`];
+    });
+  });
+  context.on('page', (page) => observe(page));
+  const observe = (page: Page) => {
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`third-party request: ${r.url()}`);
+    });
+    page.on('dialog', async (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      await d.dismiss();
+    });
+  };
+  return problems;
+}
+
+async function violations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as any).__violations ?? []);
+}
+
+let browser: Browser;
+let server: RunningServer;
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveStatic(site.dist, site.base);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the Content Security Policy', () => {
+  it('is in every page and in _headers, allowing only the site itself', () => {
+    for (const page of htmlPages(site.dist)) {
+      const html = readFileSync(join(site.dist, page, 'index.html'), 'utf8');
+      const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
+      expect(meta, page).toBeDefined();
+      expect(meta).toContain("default-src 'self'");
+      expect(meta).not.toContain('unsafe-inline');
+      expect(meta).not.toMatch(/https?:/);
+    }
+    const headers = readFileSync(join(site.dist, '_headers'), 'utf8');
+    expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: default-src 'self';.*frame-ancestors 'none';$/m);
+  });
+
+  it('lets every page load with no violation, error or foreign request', async () => {
+    const context = await browser.newContext();
+    const problems = await watch(context, server.origin);
+    const page = await context.newPage();
+    for (const path of htmlPages(site.dist)) {
+      if (path.startsWith('search/')) continue; // below, with a query
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      expect(await violations(page), path).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets search and the theme toggle work', async () => {
+    const context = await browser.newContext();
+    const problems = await watch(context, server.origin);
+    const page = await context.newPage();
+    await page.goto(server.url('search/?q=党建'));
+    await page.waitForSelector('[data-search-results][data-state="done"]');
+    expect(await page.locator('a[data-result]').count()).toBeGreaterThan(0);
+    const toggle = page.locator('.theme-toggle');
+    await toggle.click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme ?? document.documentElement.className)).toMatch(/dark/);
+    expect(await violations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Script tags, event handlers, javascript: URLs, entity and Unicode tricks, broken markup. */
+const PAYLOADS = [
+  '<script>window.__xss=1</script>',
+  '"><script>window.__xss=1</script>',
+  "'><img src=x onerror=window.__xss=1>",
+  '<img src=x onerror="window.__xss=1">',
+  '<svg onload=window.__xss=1>',
+  '<svg><script>window.__xss=1</script></svg>',
+  '<iframe src="javascript:window.parent.__xss=1"></iframe>',
+  'javascript:window.__xss=1',
+  '<a href="javascript:window.__xss=1">点我</a>',
+  '<body onload=window.__xss=1>',
+  '<details open ontoggle=window.__xss=1>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=1>',
+  '&lt;script&gt;window.__xss=1&lt;/script&gt;',
+  '&#60;img src=x onerror=window.__xss=1&#62;',
+  '\u003cimg src=x onerror=window.__xss=1\u003e',
+  '＜script＞window.__xss=1＜/script＞',
+  '<scr<script>ipt>window.__xss=1</script>',
+  '党建<mark onmouseover=window.__xss=1>医院</mark>',
+  '</title><script>window.__xss=1</script>',
+  '<style>*{display:none}</style>安康',
+  '"onfocus="window.__xss=1" autofocus="',
+  '<input autofocus onfocus=window.__xss=1>',
+  '{{constructor.constructor("window.__xss=1")()}}',
+  '${window.__xss=1}',
+  '\u202e<img src=x onerror=window.__xss=1>',
+];
+
+describe('hostile input in the search URL', () => {
+  it(`never runs and never becomes markup (${PAYLOADS.length} payloads, as the query and as filters)`, async () => {
+    expect(PAYLOADS.length).toBeGreaterThanOrEqual(20);
+    const context = await browser.newContext();
+    const problems = await watch(context, server.origin);
+    const page = await context.newPage();
+    for (const payload of PAYLOADS) {
+      for (const query of [`q=${encodeURIComponent(payload)}`, `q=党建&province=${encodeURIComponent(payload)}&hospital=${encodeURIComponent(payload)}&kind=${encodeURIComponent(payload)}`]) {
+        await page.goto(server.url(`search/?${query}`));
+        await page.waitForSelector('[data-search-results][data-state="done"]');
+        await page.mouse.move(10, 10);
+        const injected = await page.evaluate(() => ({
+          xss: (window as any).__xss,
+          elements: document.querySelectorAll('main img, main svg script, main iframe, main [onerror], main [onload], main [onfocus], main [ontoggle], main [onmouseover], main style:not([data-astro-cid])').length,
+          scripts: [...document.scripts].filter((s) => s.textContent?.includes('__xss')).length,
+        }));
+        expect(injected, `${query}`).toEqual({ xss: undefined, elements: 0, scripts: 0 });
+      }
+    }
+    // The query box shows the text as typed.
+    await page.goto(server.url(`search/?q=${encodeURIComponent(PAYLOADS[0])}`));
+    await page.waitForSelector('[data-search-results][data-state="done"]');
+    expect(await page.locator('main input[name="q"]').first().inputValue()).toBe(PAYLOADS[0]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+it('the site build has a _headers file for hosts that read it', () => {
+  expect(existsSync(join(SITES.root.dist, '_headers'))).toBe(true);
+});
