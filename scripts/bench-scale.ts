@@ -14,7 +14,7 @@
  *        [--only project|plain] [--eval] [--report] [--plot docs/performance.svg] [--markdown FILE]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SEED } from '../src/lib/synthetic.ts';
@@ -36,6 +36,8 @@ interface VariantResult {
 
 export interface SizeResult {
   reports: number;
+  /** Built with scripts/scale/archive-fix.patch applied (see docs/performance.md). */
+  archiveFix: boolean;
   seed: number;
   date: string;
   machine: string;
@@ -49,6 +51,9 @@ export interface SizeResult {
 const RESULTS = join(SCALE_DIR, 'results');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
+/** `--archive-fix`: build with scripts/scale/archive-fix.patch applied to a copy of src/ (both variants). */
+const ARCHIVE_FIX = flag('--archive-fix');
+const resultName = (reports: number, fix = ARCHIVE_FIX) => `${reports}${fix ? '-archive-fix' : ''}.json`;
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -75,7 +80,7 @@ function searchIntegrationName(): string {
 
 async function runSize(reports: number): Promise<SizeResult> {
   const dir = join(SCALE_DIR, String(reports));
-  const reuse = flag('--reuse') && projectExists(reports);
+  const reuse = flag('--reuse') && projectExists(reports) && existsSync(join(dir, 'src/lib')) && (lstatSync(join(dir, 'src')).isSymbolicLink() !== ARCHIVE_FIX);
   let counts: Record<string, number>;
   let names: Names;
   if (reuse) {
@@ -85,13 +90,14 @@ async function runSize(reports: number): Promise<SizeResult> {
     log(`${reports}: reusing ${dir}`);
   } else {
     const t = performance.now();
-    const project = createProject(reports, DEFAULT_SEED);
+    const project = createProject(reports, DEFAULT_SEED, SCALE_DIR, { archiveFix: ARCHIVE_FIX });
     counts = project.archive.counts;
     names = project.archive.names;
     log(`${reports}: generated ${JSON.stringify(counts)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   const result: SizeResult = {
     reports,
+    archiveFix: ARCHIVE_FIX,
     seed: DEFAULT_SEED,
     date: new Date().toISOString(),
     machine: machine(),
@@ -103,7 +109,7 @@ async function runSize(reports: number): Promise<SizeResult> {
   };
   const only = option('--only') as Variant | undefined;
   const variants: Variant[] = only ? [only] : ['project', 'plain'];
-  const previous = existsSync(join(RESULTS, `${reports}.json`)) ? (JSON.parse(readFileSync(join(RESULTS, `${reports}.json`), 'utf8')) as SizeResult) : undefined;
+  const previous = existsSync(join(RESULTS, resultName(reports))) ? (JSON.parse(readFileSync(join(RESULTS, resultName(reports)), 'utf8')) as SizeResult) : undefined;
 
   for (const variant of variants) {
     const dist = join(dir, `dist-${variant}`);
@@ -165,13 +171,13 @@ async function runSize(reports: number): Promise<SizeResult> {
 
 function writeResult(r: SizeResult) {
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, `${r.reports}.json`), JSON.stringify(r, null, 1));
+  writeFileSync(join(RESULTS, resultName(r.reports, r.archiveFix)), JSON.stringify(r, null, 1));
 }
 
-function readResults(): SizeResult[] {
+function readResults(fix = ARCHIVE_FIX): SizeResult[] {
   if (!existsSync(RESULTS)) return [];
   return readdirSync(RESULTS)
-    .filter((f) => /^\d+\.json$/.test(f))
+    .filter((f) => (fix ? /^\d+-archive-fix\.json$/ : /^\d+\.json$/).test(f))
     .map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as SizeResult)
     .sort((a, b) => a.reports - b.reports);
 }
@@ -225,7 +231,7 @@ export function markdownTable(r: SizeResult): string {
 
 function printTable(r: SizeResult) {
   const w = 38;
-  console.log(`\n== ${r.reports} reports (${Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; ${r.queries} queries) ==`);
+  console.log(`\n== ${r.reports} reports${r.archiveFix ? ', archive fix applied' : ''} (${Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; ${r.queries} queries) ==`);
   console.log(`${'metric'.padEnd(w)}${'project'.padStart(12)}${'plain'.padStart(12)}${'ratio'.padStart(10)}`);
   for (const row of rows(r)) console.log(`${row.label.padEnd(w)}${row.show(row.project).padStart(12)}${row.show(row.plain).padStart(12)}${(row.ratio ? fmt.ratio(row.project, row.plain) : '').padStart(10)}`);
 }
@@ -281,12 +287,13 @@ async function main() {
     for (const n of sizesArg) printTable(await runSize(n));
   }
   const results = readResults();
+  const asIs = ARCHIVE_FIX ? readResults(false) : [];
   if (flag('--report')) for (const r of results) printTable(r);
   console.log('\n== goals ==');
   for (const g of goals(results)) console.log(`${g.holds === undefined ? '?   ' : g.holds ? 'ok  ' : 'MISS'} ${g.goal}: ${g.detail}`);
   const plot = option('--plot');
   if (plot) {
-    writeFileSync(plot, renderSvg(results));
+    writeFileSync(plot, renderSvg(results, asIs));
     log(`wrote ${plot}`);
   }
   const md = option('--markdown');

@@ -10,7 +10,8 @@
  * for the "plain" variant (`SEARCH_INDEX=off`), the project's search
  * integration left out so that plain Pagefind can index the same pages.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_SEED, generateArchive, type SyntheticArchive } from '../../src/lib/synthetic.ts';
@@ -55,12 +56,22 @@ export interface ScaleProject {
   archive: SyntheticArchive;
 }
 
-/** Writes `.tmp/scale/<n>/` afresh: generated content, symlinked code, wrapper config. */
-export function createProject(reports: number, seed = DEFAULT_SEED, base = SCALE_DIR): ScaleProject {
+/** The fix recommended for src/lib/archive.ts (quadratic loops), as a patch; see docs/performance.md. */
+export const ARCHIVE_FIX = join(ROOT, 'scripts/scale/archive-fix.patch');
+
+/**
+ * Writes `.tmp/scale/<n>/` afresh: generated content, symlinked code, wrapper config.
+ * With `archiveFix`, src/ is a copy with ARCHIVE_FIX applied instead of a symlink
+ * (a symlinked file imports its neighbours from its real location, so only a full
+ * copy can replace one module); the real src/ is never touched.
+ */
+export function createProject(reports: number, seed = DEFAULT_SEED, base = SCALE_DIR, opts: { archiveFix?: boolean } = {}): ScaleProject {
   const dir = join(base, String(reports));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const name of ['src', 'node_modules', 'tsconfig.json', 'package.json']) symlinkSync(join(ROOT, name), join(dir, name));
+  for (const name of ['node_modules', 'tsconfig.json', 'package.json']) symlinkSync(join(ROOT, name), join(dir, name));
+  if (opts.archiveFix) overlaySrc(dir);
+  else symlinkSync(join(ROOT, 'src'), join(dir, 'src'));
   writeFileSync(join(dir, 'astro.config.mjs'), WRAPPER(relativeImport(dir, join(ROOT, 'astro.config.mjs'))));
   const { corpus, avoid } = realCorpus();
   const archive = generateArchive({ reports, seed, corpus, avoid });
@@ -71,6 +82,13 @@ export function createProject(reports: number, seed = DEFAULT_SEED, base = SCALE
   }
   writeFileSync(join(dir, 'names.json'), JSON.stringify({ seed, reports, counts: archive.counts, names: archive.names }, null, 1));
   return { dir, reports, archive };
+}
+
+/** A copy of src/ in `dir` with the archive fix applied. */
+export function overlaySrc(dir: string): void {
+  rmSync(join(dir, 'src'), { recursive: true, force: true });
+  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
+  execFileSync('patch', ['-p1', '--quiet', '--no-backup-if-mismatch', '-d', dir, '-i', ARCHIVE_FIX], { stdio: 'inherit' });
 }
 
 function relativeImport(fromDir: string, file: string): string {

@@ -153,7 +153,7 @@ export interface QueryRun {
 }
 
 export interface SearchResult {
-  cold: { q: string; ms: number; bytes: number; requests: number; byKind: Record<string, number> };
+  cold: { q: string; ms: number; bytes: number; requests: number; byKind: Record<string, number>; files: Served[] };
   warm: { n: number; msMedian: number; msP95: number; msAllMedian: number; bytesMedian: number };
   recall: number;
   precision: number;
@@ -274,7 +274,7 @@ export async function measureSearch(dist: string, queries: Query[], opts: { time
       if (i === 0) {
         const byKind: Record<string, number> = {};
         for (const s of mine) byKind[kindOf(s.path)] = (byKind[kindOf(s.path)] ?? 0) + s.bytes;
-        cold = { q: q.q, ms: msFirst, bytes: runs[0].bytes, requests: mine.length, byKind };
+        cold = { q: q.q, ms: msFirst, bytes: runs[0].bytes, requests: mine.length, byKind, files: [...mine].sort((a, b) => b.bytes - a.bytes) };
       }
       if (opts.log && (i + 1) % 50 === 0) opts.log(`${i + 1}/${queries.length} queries`);
     }
@@ -287,7 +287,7 @@ export async function measureSearch(dist: string, queries: Query[], opts: { time
   const categories = [...new Set(runs.map((r) => r.category))];
   return {
     broken,
-    cold: cold ?? { q: queries[0]?.q ?? '', ms: NaN, bytes: NaN, requests: 0, byKind: {} },
+    cold: cold ?? { q: queries[0]?.q ?? '', ms: NaN, bytes: NaN, requests: 0, byKind: {}, files: [] },
     warm: {
       n: warm.length,
       msMedian: pct(warm.map((r) => r.msFirst), 50),
