@@ -161,15 +161,42 @@ export function measureCore(name: string): string {
 
 /** Similar when the cores are equal, one contains the other, or their bigrams overlap ≥ 60 % (Dice). */
 export function similarNames(a: string, b: string): boolean {
-  const x = measureCore(a);
-  const y = measureCore(b);
+  return similarCores(measureCore(a), measureCore(b));
+}
+
+/** `similarNames` on cores already computed (`measureCore`). */
+function similarCores(x: string, y: string, bx = bigrams(x), by = bigrams(y)): boolean {
   if (x.length < 2 || y.length < 2) return x === y && x.length > 0;
   if (x === y || x.includes(y) || y.includes(x)) return true;
-  const bx = bigrams(x);
-  const by = bigrams(y);
-  const shared = [...bx].filter((g) => by.has(g)).length;
+  let shared = 0;
+  for (const g of bx) if (by.has(g)) shared++;
   return (2 * shared) / (bx.size + by.size) >= 0.6;
 }
+
+/**
+ * For each distinct core, the distinct cores similar to it. Two cores of two
+ * or more characters are only similar if they share a bigram (containment and
+ * a Dice overlap above zero both imply one), so candidates come from an
+ * inverted index of bigrams instead of from every pair of measures.
+ */
+function similarCoreMap(cores: string[]): Map<string, Set<string>> {
+  const grams = new Map(cores.map((c) => [c, bigrams(c)]));
+  const byGram = new Map<string, string[]>();
+  for (const [c, gs] of grams) if (c.length >= 2) for (const g of gs) (byGram.get(g) ?? byGram.set(g, []).get(g)!).push(c);
+  const out = new Map<string, Set<string>>();
+  for (const [x, gx] of grams) {
+    const similar = new Set<string>();
+    if (x.length > 0) similar.add(x);
+    if (x.length >= 2) {
+      for (const g of gx) for (const y of byGram.get(g)!) if (!similar.has(y) && similarCores(x, y, gx, grams.get(y)!)) similar.add(y);
+    }
+    out.set(x, similar);
+  }
+  return out;
+}
+
+/** Collapses whitespace runs that contain a line break, as `passageAround` joins a paragraph's lines. */
+const squashLines = (text: string) => text.replace(/\s*\n\s*/g, '');
 
 export function buildArchive(content: ContentSet & { bodies: Map<string, string> }): Archive {
   const hospitalEntries = new Map(content.hospitals.map((h) => [h.id, h]));
@@ -205,11 +232,38 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     };
   });
 
+  // Indexes built in one pass each, so no loop below runs over every article for every entry.
+  const articlesOfHospital = new Map<string, ArticleView[]>();
+  const sectionsOfSecretary = new Map<string, { article: string; section: string }[]>();
+  for (const a of articles) {
+    for (const h of new Set(a.hospitals)) (articlesOfHospital.get(h) ?? articlesOfHospital.set(h, []).get(h)!).push(a);
+    for (const s of a.sections) {
+      if (s.secretary) (sectionsOfSecretary.get(s.secretary) ?? sectionsOfSecretary.set(s.secretary, []).get(s.secretary)!).push({ article: a.id, section: s.id });
+    }
+  }
+  // Which people's names occur in which article: one scan of each text (candidates by their first two characters),
+  // not one search per person and article. A superset of where `passageAround` can find them.
+  const namesByPrefix = new Map<string, Set<string>>();
+  for (const p of content.people) {
+    const name = String(p.data.name ?? '');
+    if (name.length >= 2) (namesByPrefix.get(name.slice(0, 2)) ?? namesByPrefix.set(name.slice(0, 2), new Set()).get(name.slice(0, 2))!).add(name);
+  }
+  const namesIn = new Map<string, Set<string>>();
+  for (const a of articles) {
+    const text = squashLines(a.text);
+    const found = new Set<string>();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const candidates = namesByPrefix.get(text.slice(i, i + 2));
+      if (candidates) for (const name of candidates) if (text.startsWith(name, i)) found.add(name);
+    }
+    namesIn.set(a.id, found);
+  }
+
   const hospitals = new Map<string, HospitalView>();
   for (const h of content.hospitals) {
     const names = [h.data.name, ...(h.data.aliases ?? [])];
     const mentions: Mention[] = [];
-    for (const a of articles.filter((a) => a.hospitals.includes(h.id))) {
+    for (const a of articlesOfHospital.get(h.id) ?? []) {
       const own = a.sections.filter((s) => s.hospital === h.id);
       if (own.length > 0) {
         for (const s of own) mentions.push({ article: a.id, section: s.id, passage: passageAround(s.text, names) ?? passageAround(s.text, [s.text.slice(0, 1)]) ?? '' });
@@ -227,9 +281,10 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     for (const hid of hospitalIds) {
       hospitals.get(hid)?.people.push({ id: p.id, roles: roles.filter((r) => refId(r.hospital) === hid) });
     }
-    const sections = articles.flatMap((a) => a.sections.filter((s) => s.secretary === p.id).map((s) => ({ article: a.id, section: s.id })));
+    const sections = sectionsOfSecretary.get(p.id) ?? [];
     const mentions: Mention[] = [];
     for (const a of articles) {
+      if (!namesIn.get(a.id)!.has(p.data.name)) continue;
       const hit = a.sections.find((s) => s.text.includes(p.data.name));
       const passage = passageAround(hit?.text ?? a.text, [p.data.name]);
       if (passage) mentions.push({ article: a.id, section: hit?.id, passage });
@@ -241,20 +296,39 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
   const published = new Set(articles.map((a) => a.id));
   const publishedMeasures = content.measures.filter((m) => published.has(refId(m.data.article) ?? ''));
   const measures = new Map<string, MeasureView>();
+  // Similar names are found between distinct cores, then expanded to the measures that carry them, in entry order.
+  const coreOf = new Map(publishedMeasures.map((m) => [m.id, measureCore(String(m.data.name))]));
+  const measuresOfCore = new Map<string, number[]>();
+  publishedMeasures.forEach((m, i) => {
+    const core = coreOf.get(m.id)!;
+    (measuresOfCore.get(core) ?? measuresOfCore.set(core, []).get(core)!).push(i);
+  });
+  const similarCoresOf = similarCoreMap([...measuresOfCore.keys()]);
   for (const m of publishedMeasures) {
-    const similar = publishedMeasures
-      .filter((o) => o.id !== m.id && refId(o.data.hospital) !== refId(m.data.hospital) && similarNames(o.data.name, m.data.name))
+    const candidates = [...similarCoresOf.get(coreOf.get(m.id)!)!].flatMap((c) => measuresOfCore.get(c)!).sort((x, y) => x - y);
+    const similar = candidates
+      .map((i) => publishedMeasures[i])
+      .filter((o) => o.id !== m.id && refId(o.data.hospital) !== refId(m.data.hospital))
       .map((o) => o.id);
     measures.set(m.id, { id: m.id, entry: m, similar });
     hospitals.get(refId(m.data.hospital) ?? '')?.measures.push(m.id);
   }
   // A hospital's measures in reading order: article order, then where the text describes them.
   const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const compactText = new Map<string, string>();
+  const positions = new Map<string, number>();
   const position = (id: string) => {
+    const known = positions.get(id);
+    if (known !== undefined) return known;
     const m = measures.get(id)!.entry.data;
-    const a = articles.find((x) => x.id === refId(m.article));
-    const at = a ? a.text.replace(/\s+/g, '').indexOf(String(m.description).replace(/\s+/g, '').slice(0, 12)) : -1;
-    return (articleIndex.get(refId(m.article) ?? '') ?? 0) * 1e7 + (at < 0 ? 1e6 : at);
+    const a = articleById.get(refId(m.article) ?? '');
+    let text = a && compactText.get(a.id);
+    if (a && text === undefined) compactText.set(a.id, (text = a.text.replace(/\s+/g, '')));
+    const at = a ? text!.indexOf(String(m.description).replace(/\s+/g, '').slice(0, 12)) : -1;
+    const value = (articleIndex.get(refId(m.article) ?? '') ?? 0) * 1e7 + (at < 0 ? 1e6 : at);
+    positions.set(id, value);
+    return value;
   };
   for (const h of hospitals.values()) h.measures.sort((x, y) => position(x) - position(y));
 
