@@ -29,12 +29,16 @@ function project(edit: (content: string) => void): string {
   return dir;
 }
 
+/** Terminal colours (on under CI=true) would split the messages the tests look for. */
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
 async function build(dir: string): Promise<{ ok: boolean; output: string }> {
+  const env = { ...process.env, OUT_DIR: join(dir, 'dist'), NO_COLOR: '1', FORCE_COLOR: '0' };
   try {
-    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: dir, env: { ...process.env, OUT_DIR: join(dir, 'dist') } });
-    return { ok: true, output: stdout + stderr };
+    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: dir, env });
+    return { ok: true, output: plain(stdout + stderr) };
   } catch (error: any) {
-    return { ok: false, output: `${error.stdout}${error.stderr}` };
+    return { ok: false, output: plain(`${error.stdout}${error.stderr}`) };
   }
 }
 
