@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { buildArchive, passageAround, similarNames } from '../../src/lib/archive.ts';
-import { overlaySrc, ROOT, SCALE_DIR } from './project.ts';
+import { copySrc, ROOT, SCALE_DIR } from './project.ts';
 
 const n = process.argv[2] ?? '1000';
 const content = n === 'real' ? join(ROOT, 'content') : join(SCALE_DIR, n, 'content');
@@ -72,7 +72,7 @@ const shape = (a: ReturnType<typeof buildArchive>) =>
 let model = archive;
 if (process.argv.includes('--fix')) {
   const dir = join(SCALE_DIR, 'archive-fix');
-  overlaySrc(dir);
+  copySrc(dir, true);
   const fixed = await import(join(dir, 'src/lib/archive.ts'));
   const t2 = cpu();
   const other = fixed.buildArchive({ articles, hospitals, people, measures, bodies });

@@ -1,7 +1,7 @@
 /**
  * Throw-away projects for the scale benchmark: the archive's code (symlinks to
  * src/, node_modules, tsconfig.json, package.json — the technique of
- * tests/e2e/bad-content.test.ts) with a generated content/ folder of its own
+ * tests/e2e/bad-content.test.ts; src/ is copied, see createProject) with a generated content/ folder of its own
  * under `.tmp/scale/<n>/`, so synthetic content never touches the real one.
  *
  * Its astro.config.mjs wraps the real one and changes only what a benchmark
@@ -60,18 +60,18 @@ export interface ScaleProject {
 export const ARCHIVE_FIX = join(ROOT, 'scripts/scale/archive-fix.patch');
 
 /**
- * Writes `.tmp/scale/<n>/` afresh: generated content, symlinked code, wrapper config.
- * With `archiveFix`, src/ is a copy with ARCHIVE_FIX applied instead of a symlink
- * (a symlinked file imports its neighbours from its real location, so only a full
- * copy can replace one module); the real src/ is never touched.
+ * Writes `.tmp/scale/<n>/` afresh: generated content, the archive's code, wrapper config.
+ * src/ is a copy, not a symlink: Astro leaves out the CSS of modules whose real path
+ * lies outside the project root, so a symlinked src/ builds pages without their
+ * stylesheet. With `archiveFix`, ARCHIVE_FIX is applied to that copy. The real src/
+ * is never touched.
  */
 export function createProject(reports: number, seed = DEFAULT_SEED, base = SCALE_DIR, opts: { archiveFix?: boolean } = {}): ScaleProject {
   const dir = join(base, String(reports));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const name of ['node_modules', 'tsconfig.json', 'package.json']) symlinkSync(join(ROOT, name), join(dir, name));
-  if (opts.archiveFix) overlaySrc(dir);
-  else symlinkSync(join(ROOT, 'src'), join(dir, 'src'));
+  copySrc(dir, opts.archiveFix ?? false);
   writeFileSync(join(dir, 'astro.config.mjs'), WRAPPER(relativeImport(dir, join(ROOT, 'astro.config.mjs'))));
   const { corpus, avoid } = realCorpus();
   const archive = generateArchive({ reports, seed, corpus, avoid });
@@ -84,11 +84,18 @@ export function createProject(reports: number, seed = DEFAULT_SEED, base = SCALE
   return { dir, reports, archive };
 }
 
-/** A copy of src/ in `dir` with the archive fix applied. */
-export function overlaySrc(dir: string): void {
+/** A copy of src/ in `dir`, with the archive fix applied if asked. */
+export function copySrc(dir: string, archiveFix: boolean): void {
   rmSync(join(dir, 'src'), { recursive: true, force: true });
   cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
-  execFileSync('patch', ['-p1', '--quiet', '--no-backup-if-mismatch', '-d', dir, '-i', ARCHIVE_FIX], { stdio: 'inherit' });
+  if (archiveFix) execFileSync('patch', ['-p1', '--quiet', '--no-backup-if-mismatch', '-d', dir, '-i', ARCHIVE_FIX], { stdio: 'inherit' });
+  writeFileSync(join(dir, 'src/.archive-fix'), archiveFix ? 'applied\n' : 'not applied\n');
+}
+
+/** Whether a project's src/ copy has the archive fix. */
+export function hasArchiveFix(dir: string): boolean | undefined {
+  const marker = join(dir, 'src/.archive-fix');
+  return existsSync(marker) ? readFileSync(marker, 'utf8').startsWith('applied') : undefined;
 }
 
 function relativeImport(fromDir: string, file: string): string {
