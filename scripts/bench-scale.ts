@@ -14,12 +14,12 @@
  *        [--only project|plain] [--eval] [--report] [--plot docs/performance.svg] [--markdown FILE]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SEED } from '../src/lib/synthetic.ts';
 import { runBuild, type BuildResult, type Variant } from './scale/build.ts';
-import { createProject, projectExists, ROOT, SCALE_DIR } from './scale/project.ts';
+import { copySrc, createProject, projectExists, ROOT, SCALE_DIR } from './scale/project.ts';
 import { expectedPages, generateQueries, type Names, type Query } from './scale/queries.ts';
 import { measureSearch, writePlainSearchPage, type SearchResult } from './scale/search.ts';
 import { sizes, truthPages, type Sizes } from './scale/site.ts';
@@ -36,8 +36,6 @@ interface VariantResult {
 
 export interface SizeResult {
   reports: number;
-  /** Built with scripts/scale/archive-fix.patch applied (see docs/performance.md). */
-  archiveFix: boolean;
   seed: number;
   date: string;
   machine: string;
@@ -51,9 +49,7 @@ export interface SizeResult {
 const RESULTS = join(SCALE_DIR, 'results');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
-/** `--archive-fix`: build with scripts/scale/archive-fix.patch applied to a copy of src/ (both variants). */
-const ARCHIVE_FIX = flag('--archive-fix');
-const resultName = (reports: number, fix = ARCHIVE_FIX) => `${reports}${fix ? '-archive-fix' : ''}.json`;
+const resultName = (reports: number) => `${reports}.json`;
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -80,24 +76,24 @@ function searchIntegrationName(): string {
 
 async function runSize(reports: number): Promise<SizeResult> {
   const dir = join(SCALE_DIR, String(reports));
-  const reuse = flag('--reuse') && projectExists(reports) && existsSync(join(dir, 'src/lib')) && (lstatSync(join(dir, 'src')).isSymbolicLink() !== ARCHIVE_FIX);
+  const reuse = flag('--reuse') && projectExists(reports);
   let counts: Record<string, number>;
   let names: Names;
   if (reuse) {
     const saved = JSON.parse(readFileSync(join(dir, 'names.json'), 'utf8'));
     counts = saved.counts;
     names = saved.names;
-    log(`${reports}: reusing ${dir}`);
+    copySrc(dir);
+    log(`${reports}: reusing ${dir} (content kept, src/ copied afresh)`);
   } else {
     const t = performance.now();
-    const project = createProject(reports, DEFAULT_SEED, SCALE_DIR, { archiveFix: ARCHIVE_FIX });
+    const project = createProject(reports, DEFAULT_SEED, SCALE_DIR);
     counts = project.archive.counts;
     names = project.archive.names;
     log(`${reports}: generated ${JSON.stringify(counts)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   const result: SizeResult = {
     reports,
-    archiveFix: ARCHIVE_FIX,
     seed: DEFAULT_SEED,
     date: new Date().toISOString(),
     machine: machine(),
@@ -155,7 +151,8 @@ async function runSize(reports: number): Promise<SizeResult> {
       writeFileSync(join(dir, `search-${variant}.json`), JSON.stringify(runs, null, 1));
       log(`${reports}: ${variant}: recall ${summary.recall.toFixed(3)} precision ${summary.precision.toFixed(3)}, warm median ${summary.warm.msMedian.toFixed(0)} ms`);
     }
-    if (flag('--eval') && variants.includes('project')) {
+    // The shared checker reads its ground truth page by page in Chromium: minutes at 10,000 reports, so only up to 1,000.
+    if (flag('--eval') && variants.includes('project') && reports <= 1000) {
       log(`${reports}: cross-check with ../shared/search-eval/eval.mjs …`);
       try {
         const out = execFileSync(process.execPath, [join(ROOT, '../shared/search-eval/eval.mjs'), '--dist', join(dir, 'dist-project'), '--queries', join(dir, 'queries.json'), '--concurrency', '1'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -171,13 +168,13 @@ async function runSize(reports: number): Promise<SizeResult> {
 
 function writeResult(r: SizeResult) {
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, resultName(r.reports, r.archiveFix)), JSON.stringify(r, null, 1));
+  writeFileSync(join(RESULTS, resultName(r.reports)), JSON.stringify(r, null, 1));
 }
 
-function readResults(fix = ARCHIVE_FIX): SizeResult[] {
+function readResults(): SizeResult[] {
   if (!existsSync(RESULTS)) return [];
   return readdirSync(RESULTS)
-    .filter((f) => (fix ? /^\d+-archive-fix\.json$/ : /^\d+\.json$/).test(f))
+    .filter((f) => /^\d+\.json$/.test(f))
     .map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as SizeResult)
     .sort((a, b) => a.reports - b.reports);
 }
@@ -231,7 +228,7 @@ export function markdownTable(r: SizeResult): string {
 
 function printTable(r: SizeResult) {
   const w = 38;
-  console.log(`\n== ${r.reports} reports${r.archiveFix ? ', archive fix applied' : ''} (${Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; ${r.queries} queries) ==`);
+  console.log(`\n== ${r.reports} reports (${Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; ${r.queries} queries) ==`);
   console.log(`${'metric'.padEnd(w)}${'project'.padStart(12)}${'plain'.padStart(12)}${'ratio'.padStart(10)}`);
   for (const row of rows(r)) console.log(`${row.label.padEnd(w)}${row.show(row.project).padStart(12)}${row.show(row.plain).padStart(12)}${(row.ratio ? fmt.ratio(row.project, row.plain) : '').padStart(10)}`);
 }
@@ -287,13 +284,12 @@ async function main() {
     for (const n of sizesArg) printTable(await runSize(n));
   }
   const results = readResults();
-  const asIs = ARCHIVE_FIX ? readResults(false) : [];
   if (flag('--report')) for (const r of results) printTable(r);
   console.log('\n== goals ==');
   for (const g of goals(results)) console.log(`${g.holds === undefined ? '?   ' : g.holds ? 'ok  ' : 'MISS'} ${g.goal}: ${g.detail}`);
   const plot = option('--plot');
   if (plot) {
-    writeFileSync(plot, renderSvg(results, asIs));
+    writeFileSync(plot, renderSvg(results));
     log(`wrote ${plot}`);
   }
   const md = option('--markdown');

@@ -38,8 +38,31 @@ export interface BuildResult {
   /** Milliseconds per phase, from the log. */
   phases: Record<string, number>;
   pages?: number;
+  /** Render time by route, from Astro's per-page lines (`├─ /x/ (+12ms)`): pages, total ms. */
+  routes?: Record<string, { pages: number; ms: number }>;
   integrations?: string;
   log: string;
+}
+
+/** `articles/r00001-x/index.html` → `articles/*`, `articles/r00001.bib` → `articles/*.bib`, `index.html` → `/`. */
+export function routeOf(path: string): string {
+  const parts = path.replace(/^\/+/, '').split('/');
+  if (parts.length === 1) return parts[0] === 'index.html' ? '/' : parts[0];
+  if (parts.length === 2 && parts[1] === 'index.html') return `${parts[0]}/`;
+  const ext = /\.([a-z]+)$/.exec(parts.at(-1)!)?.[1];
+  return `${parts[0]}/*${ext && ext !== 'html' ? `.${ext}` : ''}`;
+}
+
+function routes(lines: Line[]): Record<string, { pages: number; ms: number }> {
+  const out: Record<string, { pages: number; ms: number }> = {};
+  for (const l of lines) {
+    const m = /[├└]─ (\/\S*) \(\+([\d.]+)(m?s)\)/.exec(l.text);
+    if (!m) continue;
+    const r = (out[routeOf(m[1])] ??= { pages: 0, ms: 0 });
+    r.pages++;
+    r.ms += Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+  }
+  return out;
 }
 
 const NODE = process.execPath;
@@ -153,6 +176,7 @@ export async function runBuild(dir: string, variant: Variant, opts: { quiet?: bo
     astro: astro.run,
     phases: phases(astro.lines, astro.run.wallMs),
     pages: built ? Number(built[1]) : undefined,
+    routes: routes(astro.lines),
     integrations,
     log,
   };

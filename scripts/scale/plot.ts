@@ -64,24 +64,15 @@ function panelSvg(p: Panel, x0: number, y0: number, w: number, h: number, sizes:
   return out.join('\n');
 }
 
-/** `results`: the series plotted; `asIs`: builds without the archive fix, drawn as a third line in the build-time panel. */
-export function renderSvg(results: SizeResult[], asIs: SizeResult[] = []): string {
+/** Four log–log panels of cost against archive size, project and plain Pagefind. */
+export function renderSvg(results: SizeResult[]): string {
   const sizes = results.map((r) => r.reports);
   const series = (pick: (v: SizeResult['project']) => number | undefined): Series[] => [
     { name: 'project', color: '#b3261e', points: results.map((r) => [r.reports, pick(r.project) ?? NaN] as [number, number]).filter(([, v]) => Number.isFinite(v)) },
     { name: 'plain Astro + Pagefind', color: '#555', dash: '5 4', points: results.map((r) => [r.reports, pick(r.plain) ?? NaN] as [number, number]).filter(([, v]) => Number.isFinite(v)) },
   ];
   const panels: Panel[] = [
-    {
-      title: 'Build time',
-      unit: 's, wall clock',
-      series: [
-        ...series((v) => v.build && v.build.wallMs / 1000),
-        ...(asIs.length > 0
-          ? [{ name: 'project without the archive fix', color: '#b3261e', dash: '1 3', points: asIs.map((r) => [r.reports, (r.project.build?.wallMs ?? NaN) / 1000] as [number, number]).filter(([, v]) => Number.isFinite(v)) }]
-          : []),
-      ],
-    },
+    { title: 'Build time', unit: 's, wall clock', series: series((v) => v.build && v.build.wallMs / 1000) },
     { title: 'Index size', unit: 'MB', series: series((v) => v.sizes && v.sizes.index / 2 ** 20) },
     { title: 'First query downloads', unit: 'KB', series: series((v) => v.search && v.search.cold.bytes / 1024) },
     { title: 'Warm query latency, p95', unit: 'ms', series: series((v) => v.search?.warm.msP95) },

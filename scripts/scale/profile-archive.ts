@@ -1,11 +1,9 @@
 /**
- * Where the render phase's first minutes go: runs the archive model
- * (`buildArchive`, src/lib/archive.ts) on a generated archive outside Astro
- * and times its parts, and the per-page lookups the pages make on it.
+ * Times the archive model (`buildArchive`, src/lib/archive.ts) on a generated
+ * archive outside Astro, and the per-page lookups the pages make on it.
  *
- *   node scripts/scale/profile-archive.ts 1000            # .tmp/scale/1000/content
- *   node scripts/scale/profile-archive.ts 1000 --fix      # also: the patched archive.ts, same result?
- *   node scripts/scale/profile-archive.ts real --fix      # the curated content/
+ *   node scripts/scale/profile-archive.ts 1000    # .tmp/scale/1000/content
+ *   node scripts/scale/profile-archive.ts real    # the curated content/
  *
  * Times are CPU time of this process (the machine is shared; wall time is not).
  */
@@ -13,8 +11,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { buildArchive, passageAround, similarNames } from '../../src/lib/archive.ts';
-import { overlaySrc, ROOT, SCALE_DIR } from './project.ts';
+import { buildArchive } from '../../src/lib/archive.ts';
+import { ROOT, SCALE_DIR } from './project.ts';
 
 const n = process.argv[2] ?? '1000';
 const content = n === 'real' ? join(ROOT, 'content') : join(SCALE_DIR, n, 'content');
@@ -47,72 +45,18 @@ const bodies = new Map(articles.map((a) => [a.id, a.body]));
 console.log(`loaded ${articles.length} articles, ${hospitals.length} hospitals, ${people.length} people, ${measures.length} measures in ${(performance.now() - t0).toFixed(0)} ms`);
 
 const t1 = cpu();
-const archive = buildArchive({ articles, hospitals, people, measures, bodies });
-const total = cpu() - t1;
-console.log(`buildArchive: ${(total / 1000).toFixed(1)} s CPU`);
+const model = buildArchive({ articles, hospitals, people, measures, bodies });
+console.log(`buildArchive: ${((cpu() - t1) / 1000).toFixed(2)} s CPU`);
 
-/** The model without the entries themselves, for comparing two builds of it. */
-const shape = (a: ReturnType<typeof buildArchive>) =>
-  JSON.stringify({
-    articles: a.articles.map((x) => ({ ...x, entry: x.entry.id })),
-    hospitals: [...a.hospitals.values()].map((x) => ({ ...x, entry: x.entry.id })),
-    people: [...a.people.values()].map((x) => ({ ...x, entry: x.entry.id })),
-    measures: [...a.measures.values()].map((x) => ({ ...x, entry: x.entry.id })),
-    provinces: a.provinces,
-    years: a.years,
-  });
-
-if (process.argv.includes('--fix')) {
-  const dir = join(SCALE_DIR, 'archive-fix');
-  overlaySrc(dir);
-  const fixed = await import(join(dir, 'src/lib/archive.ts'));
-  const t2 = cpu();
-  const other = fixed.buildArchive({ articles, hospitals, people, measures, bodies });
-  const fixedMs = cpu() - t2;
-  const same = shape(archive) === shape(other);
-  console.log(`buildArchive with scripts/scale/archive-fix.patch: ${(fixedMs / 1000).toFixed(2)} s CPU (${(total / fixedMs).toFixed(0)}× less); same model: ${same}`);
-  if (!same) process.exitCode = 1;
-  if (process.argv.includes('--only-fix')) process.exit();
+// The lookups every article page makes on the model (src/pages/articles/[id].astro, MentionList, SearchFacets).
+const t2 = cpu();
+for (const a of model.articles) {
+  model.articleById.get(a.id);
+  (model.measuresOfArticle.get(a.id) ?? []).map((id) => model.measures.get(id));
+  (model.peopleOfArticle.get(a.id) ?? []).map((id) => model.people.get(id));
 }
-
-// The same work, part by part (the loops of buildArchive, timed separately).
-const texts = archive.articles.map((a) => ({ a, text: a.text }));
-let t = cpu();
-let calls = 0;
-for (const p of people) {
-  for (const { a, text } of texts) {
-    const hit = a.sections.find((s) => s.text.includes(p.data.name));
-    passageAround(hit?.text ?? text, [p.data.name]);
-    calls++;
-  }
-}
-const peopleMs = cpu() - t;
-console.log(`  people × articles mentions: ${calls.toLocaleString('en')} passageAround calls, ${(peopleMs / 1000).toFixed(1)} s (${((peopleMs * 1000) / calls).toFixed(1)} µs each)`);
-
-t = cpu();
-let pairs = 0;
-for (const m of measures) for (const o of measures) if (o.id !== m.id && o.data.hospital !== m.data.hospital) {
-  similarNames(o.data.name, m.data.name);
-  pairs++;
-}
-const measuresMs = cpu() - t;
-console.log(`  measures × measures similarity: ${pairs.toLocaleString('en')} similarNames calls, ${(measuresMs / 1000).toFixed(1)} s (${((measuresMs * 1000) / pairs).toFixed(2)} µs each)`);
-
-t = cpu();
-for (const h of hospitals) archive.articles.filter((a) => a.hospitals.includes(h.id));
-console.log(`  hospitals × articles filter: ${(cpu() - t).toFixed(0)} ms`);
-
-// Per-page lookups the pages do on the model (src/pages/articles/[id].astro, MentionList, …).
-t = cpu();
-let mentionScans = 0;
-for (const a of archive.articles) {
-  [...archive.measures.values()].filter((m) => m.entry.data.article === a.id || m.entry.data.article?.id === a.id);
-  [...archive.people.values()].filter((p) => p.mentions.some((m) => m.article === a.id));
-  archive.articles.find((x) => x.id === a.id);
-  mentionScans++;
-}
-console.log(`  article pages' scans of all measures and people: ${(cpu() - t).toFixed(0)} ms for ${mentionScans} pages`);
-const mentions = [...archive.people.values()].reduce((s, p) => s + p.mentions.length, 0);
-console.log(`  people's mentions in all: ${mentions.toLocaleString('en')} (${(mentions / archive.people.size).toFixed(1)} a person)`);
-const similar = [...archive.measures.values()].reduce((s, m) => s + m.similar.length, 0);
-console.log(`  similar-measure links: ${similar.toLocaleString('en')} (${(similar / archive.measures.size).toFixed(1)} a measure)`);
+console.log(`  article pages' lookups: ${(cpu() - t2).toFixed(0)} ms for ${model.articles.length} pages`);
+const mentions = [...model.people.values()].reduce((s, p) => s + p.mentions.length, 0);
+console.log(`  people's mentions in all: ${mentions.toLocaleString('en')} (${(mentions / model.people.size).toFixed(1)} a person)`);
+const similar = [...model.measures.values()].reduce((s, m) => s + m.similar.length, 0);
+console.log(`  similar-measure links: ${similar.toLocaleString('en')} (${(similar / model.measures.size).toFixed(1)} a measure)`);

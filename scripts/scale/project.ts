@@ -1,7 +1,6 @@
 /**
- * Throw-away projects for the scale benchmark: the archive's code (symlinks to
- * src/, node_modules, tsconfig.json, package.json — the technique of
- * tests/e2e/bad-content.test.ts) with a generated content/ folder of its own
+ * Throw-away projects for the scale benchmark: the archive's code (a copy of
+ * src/, symlinks to node_modules, tsconfig.json, package.json) with a generated content/ folder of its own
  * under `.tmp/scale/<n>/`, so synthetic content never touches the real one.
  *
  * Its astro.config.mjs wraps the real one and changes only what a benchmark
@@ -10,7 +9,6 @@
  * for the "plain" variant (`SEARCH_INDEX=off`), the project's search
  * integration left out so that plain Pagefind can index the same pages.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -57,21 +55,18 @@ export interface ScaleProject {
 }
 
 /** The fix recommended for src/lib/archive.ts (quadratic loops), as a patch; see docs/performance.md. */
-export const ARCHIVE_FIX = join(ROOT, 'scripts/scale/archive-fix.patch');
-
 /**
- * Writes `.tmp/scale/<n>/` afresh: generated content, symlinked code, wrapper config.
- * With `archiveFix`, src/ is a copy with ARCHIVE_FIX applied instead of a symlink
- * (a symlinked file imports its neighbours from its real location, so only a full
- * copy can replace one module); the real src/ is never touched.
+ * Writes `.tmp/scale/<n>/` afresh: generated content, the archive's code, wrapper config.
+ * src/ is a copy, not a symlink: Astro leaves out the CSS of modules whose real path
+ * lies outside the project root, so a symlinked src/ builds pages without their
+ * stylesheet. The real src/ is never touched.
  */
-export function createProject(reports: number, seed = DEFAULT_SEED, base = SCALE_DIR, opts: { archiveFix?: boolean } = {}): ScaleProject {
+export function createProject(reports: number, seed = DEFAULT_SEED, base = SCALE_DIR): ScaleProject {
   const dir = join(base, String(reports));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const name of ['node_modules', 'tsconfig.json', 'package.json']) symlinkSync(join(ROOT, name), join(dir, name));
-  if (opts.archiveFix) overlaySrc(dir);
-  else symlinkSync(join(ROOT, 'src'), join(dir, 'src'));
+  copySrc(dir);
   writeFileSync(join(dir, 'astro.config.mjs'), WRAPPER(relativeImport(dir, join(ROOT, 'astro.config.mjs'))));
   const { corpus, avoid } = realCorpus();
   const archive = generateArchive({ reports, seed, corpus, avoid });
@@ -84,11 +79,10 @@ export function createProject(reports: number, seed = DEFAULT_SEED, base = SCALE
   return { dir, reports, archive };
 }
 
-/** A copy of src/ in `dir` with the archive fix applied. */
-export function overlaySrc(dir: string): void {
+/** A fresh copy of the archive's src/ in `dir` (also when a project is reused, so it builds the current code). */
+export function copySrc(dir: string): void {
   rmSync(join(dir, 'src'), { recursive: true, force: true });
   cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
-  execFileSync('patch', ['-p1', '--quiet', '--no-backup-if-mismatch', '-d', dir, '-i', ARCHIVE_FIX], { stdio: 'inherit' });
 }
 
 function relativeImport(fromDir: string, file: string): string {

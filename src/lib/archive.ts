@@ -65,6 +65,12 @@ export interface MeasureView {
 
 export interface Archive {
   articles: ArticleView[];
+  /** Lookups pages make once per page, so that no page scans every entry. */
+  articleById: Map<string, ArticleView>;
+  /** Measure ids an article describes, in the order of `measures`. */
+  measuresOfArticle: Map<string, string[]>;
+  /** Ids of people an article mentions, in the order of `people`. */
+  peopleOfArticle: Map<string, string[]>;
   hospitals: Map<string, HospitalView>;
   people: Map<string, PersonView>;
   measures: Map<string, MeasureView>;
@@ -232,6 +238,7 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     };
   });
 
+  const articleById = new Map(articles.map((a) => [a.id, a]));
   // Indexes built in one pass each, so no loop below runs over every article for every entry.
   const articlesOfHospital = new Map<string, ArticleView[]>();
   const sectionsOfSecretary = new Map<string, { article: string; section: string }[]>();
@@ -243,17 +250,19 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
   }
   // Which people's names occur in which article: one scan of each text (candidates by their first two characters),
   // not one search per person and article. A superset of where `passageAround` can find them.
-  const namesByPrefix = new Map<string, Set<string>>();
+  // Keyed by the two UTF-16 units as one number: no substring is allocated per character of every text.
+  const pairAt = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+  const namesByPrefix = new Map<number, Set<string>>();
   for (const p of content.people) {
     const name = String(p.data.name ?? '');
-    if (name.length >= 2) (namesByPrefix.get(name.slice(0, 2)) ?? namesByPrefix.set(name.slice(0, 2), new Set()).get(name.slice(0, 2))!).add(name);
+    if (name.length >= 2) (namesByPrefix.get(pairAt(name, 0)) ?? namesByPrefix.set(pairAt(name, 0), new Set()).get(pairAt(name, 0))!).add(name);
   }
   const namesIn = new Map<string, Set<string>>();
   for (const a of articles) {
     const text = squashLines(a.text);
     const found = new Set<string>();
     for (let i = 0; i + 1 < text.length; i++) {
-      const candidates = namesByPrefix.get(text.slice(i, i + 2));
+      const candidates = namesByPrefix.get(pairAt(text, i));
       if (candidates) for (const name of candidates) if (text.startsWith(name, i)) found.add(name);
     }
     namesIn.set(a.id, found);
@@ -315,7 +324,6 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
   }
   // A hospital's measures in reading order: article order, then where the text describes them.
   const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
-  const articleById = new Map(articles.map((a) => [a.id, a]));
   const compactText = new Map<string, string>();
   const positions = new Map<string, number>();
   const position = (id: string) => {
@@ -332,13 +340,30 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
   };
   for (const h of hospitals.values()) h.measures.sort((x, y) => position(x) - position(y));
 
-  const provinces = PROVINCES.map((province) => {
-    const hs = [...hospitals.values()].filter((h) => h.province.id === province.id).map((h) => h.id);
-    return { province, hospitals: hs, articles: articles.filter((a) => a.provinces.includes(province.id)).map((a) => a.id) };
-  }).filter((p) => p.hospitals.length > 0);
+  const hospitalsOfProvince = groupBy([...hospitals.values()], (h) => [h.province.id]);
+  const articlesOfProvince = groupBy(articles, (a) => a.provinces);
+  const provinces = PROVINCES.map((province) => ({
+    province,
+    hospitals: (hospitalsOfProvince.get(province.id) ?? []).map((h) => h.id),
+    articles: (articlesOfProvince.get(province.id) ?? []).map((a) => a.id),
+  })).filter((p) => p.hospitals.length > 0);
 
-  const yearSet = [...new Set(articles.map((a) => a.year))].sort();
-  const years = yearSet.map((year) => ({ year, articles: articles.filter((a) => a.year === year).map((a) => a.id) }));
+  const articlesOfYear = groupBy(articles, (a) => [a.year]);
+  const years = [...articlesOfYear.keys()].sort((x, y) => x - y).map((year) => ({ year, articles: articlesOfYear.get(year)!.map((a) => a.id) }));
 
-  return { articles, hospitals, people, measures, provinces, years };
+  const measuresOfArticle = new Map<string, string[]>();
+  for (const [article, ms] of groupBy([...measures.values()], (m) => [refId(m.entry.data.article) ?? ''])) measuresOfArticle.set(article, ms.map((m) => m.id));
+  const peopleOfArticle = new Map<string, string[]>();
+  for (const [article, ps] of groupBy([...people.values()], (p) => p.mentions.map((m) => m.article))) peopleOfArticle.set(article, ps.map((p) => p.id));
+
+  return { articles, articleById, measuresOfArticle, peopleOfArticle, hospitals, people, measures, provinces, years };
+}
+
+/** Items grouped under each distinct key they give, in item order; an item is listed once per key. */
+function groupBy<T, K>(items: T[], keysOf: (item: T) => K[]): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
+  }
+  return groups;
 }

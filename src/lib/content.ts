@@ -29,8 +29,15 @@ function checkIntegrity(): Promise<void> {
   return integrity;
 }
 
-/** Articles in archive order: by date, then by source id, then by id. */
-export async function getArticles(): Promise<Article[]> {
+let sortedArticles: Promise<Article[]> | undefined;
+
+/** Articles in archive order: by date, then by source id, then by id. Sorted once per build; do not mutate. */
+export function getArticles(): Promise<Article[]> {
+  sortedArticles ??= sortArticles();
+  return sortedArticles;
+}
+
+async function sortArticles(): Promise<Article[]> {
   await checkIntegrity();
   // Drafts from the import tool are checked with the rest but not published.
   const articles = await getCollection('articles', ({ data }) => !data.draft);
@@ -73,7 +80,7 @@ export function getArchive(): Promise<Archive> {
 /** Citation data of an article; without a byline, its essays' authors are its authors. */
 export async function getCitation(article: Article, site: URL | undefined) {
   const archive = await getArchive();
-  const view = archive.articles.find((a) => a.id === article.id)!;
+  const view = archive.articleById.get(article.id)!;
   const essayAuthors = view.sections
     .filter((s) => s.kind === 'essay' && s.secretary)
     .map((s) => archive.people.get(s.secretary!)!.entry.data.name as string);

@@ -109,4 +109,12 @@ describe('buildArchive', () => {
     expect(archive.measures.get('a-zhuhun')!.similar).toEqual(['b-zhuhun']);
     expect(archive.measures.get('a-qinglian')!.similar).toEqual([]);
   });
+
+  it('answers an article page\'s questions by id: its measures in entry order and the people it names', () => {
+    expect(archive.articleById.get('y')!.entry.id).toBe('y');
+    expect(archive.measuresOfArticle.get('x')).toEqual(['a-zhuhun', 'b-zhuhun', 'a-qinglian']);
+    expect(archive.measuresOfArticle.get('y')).toBeUndefined();
+    expect(archive.peopleOfArticle.get('x')).toEqual(['p']);
+    expect(archive.peopleOfArticle.get('y')).toBeUndefined();
+  });
 });
