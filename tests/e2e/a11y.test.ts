@@ -12,12 +12,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import axe from 'axe-core';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
-import { launchChromium } from '../helpers/browser.ts';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
 import { keyPages } from '../../scripts/pages.ts';
 
 const site = SITES.root;
@@ -50,16 +49,7 @@ function describeViolations(path: string, violations: axe.Result[]): string[] {
   return violations.map((v) => `${path || '/'}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveStatic(site.dist, site.base);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = useSiteInBrowser(site);
 
 describe('axe-core on every page', () => {
   const pages = sitePages();
@@ -77,12 +67,12 @@ describe('axe-core on every page', () => {
   // (only colours change between the two).
   it('reports no violations, in light and in dark', async () => {
     // bypassCSP: the pages' Content Security Policy rightly refuses injected scripts such as axe.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await live.browser.newContext({ bypassCSP: true });
     const found: string[] = [];
     const queue = [...pages];
     await Promise.all([0, 1].map(async () => {
       const page = await context.newPage();
-      await page.goto(server.url(''));
+      await page.goto(live.server.url(''));
       await page.addScriptTag({ content: axe.source });
       const run = (options: object) => page.evaluate((opts) => (window as any).axe.run(document, { ...opts, resultTypes: ['violations'] }), options) as Promise<axe.AxeResults>;
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
@@ -103,9 +93,9 @@ describe('axe-core on the search page with results and filters', () => {
   it.runIf(!!search)('reports no violations once results are shown, in light and in dark', async () => {
     const found: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme, bypassCSP: true });
+      const context = await live.browser.newContext({ colorScheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(server.url(search!.path));
+      await page.goto(live.server.url(search!.path));
       await page.locator('main a[href*="/articles/"]').first().waitFor();
       await page.addScriptTag({ content: axe.source });
       const result = (await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
@@ -144,7 +134,7 @@ describe('by keyboard alone', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context = await live.browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -168,7 +158,7 @@ describe('by keyboard alone', () => {
     });
 
   it('first reaches a visible skip link that moves focus into the content', async () => {
-    await page.goto(server.url(keyPages(site.dist).find((p) => p.name === 'article')!.path));
+    await page.goto(live.server.url(keyPages(site.dist).find((p) => p.name === 'article')!.path));
     await page.keyboard.press('Tab');
     const first = await focused();
     expect(first).toMatchObject({ tag: 'a', text: '跳到正文', visible: true, ring: true });
@@ -183,7 +173,7 @@ describe('by keyboard alone', () => {
   it('shows a visible focus ring on every stop of every key page', async () => {
     const missing: string[] = [];
     for (const p of keyPages(site.dist, true)) {
-      await page.goto(server.url(p.path), { waitUntil: 'networkidle' });
+      await page.goto(live.server.url(p.path), { waitUntil: 'networkidle' });
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab');
         const f = await focused();
@@ -195,7 +185,7 @@ describe('by keyboard alone', () => {
   });
 
   it('searches from the header search box', async () => {
-    await page.goto(server.url(''));
+    await page.goto(live.server.url(''));
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Tab');
       if ((await focused())?.id === 'site-search-q') break;
@@ -207,7 +197,7 @@ describe('by keyboard alone', () => {
   });
 
   it.runIf(existsSync(join(site.dist, 'search/index.html')))('opens a search result by keyboard', async () => {
-    await page.goto(server.url(keyPages(site.dist).find((p) => p.name === 'search')!.path));
+    await page.goto(live.server.url(keyPages(site.dist).find((p) => p.name === 'search')!.path));
     await page.locator('main a[href*="/articles/"]').first().waitFor();
     let onResult = false;
     for (let i = 0; i < 60 && !onResult; i++) {
@@ -223,9 +213,9 @@ describe('by keyboard alone', () => {
 describe('search filters by keyboard alone', () => {
   const search = keyPages(site.dist).find((p) => p.name === 'search');
   it.runIf(!!search)('tabs to a filter, ticks it with Space, and the results and address follow', async () => {
-    const context = await browser.newContext();
+    const context = await live.browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url(search!.path));
+    await page.goto(live.server.url(search!.path));
     await page.locator('main a[href*="/articles/"]').first().waitFor();
     const before = page.url();
     let onFilter = false;
@@ -255,9 +245,9 @@ describe('light and dark', () => {
 
   it('follows the system with JavaScript off, and shows no toggle that cannot work', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: scheme });
+      const context = await live.browser.newContext({ javaScriptEnabled: false, colorScheme: scheme });
       const page = await context.newPage();
-      await page.goto(server.url(''));
+      await page.goto(live.server.url(''));
       expect(isDark(await background(page)), scheme).toBe(scheme === 'dark');
       await expect(page.locator('.theme-toggle').isVisible()).resolves.toBe(false);
       await context.close();
@@ -265,7 +255,7 @@ describe('light and dark', () => {
   });
 
   it('switches by keyboard, remembers the choice, and applies it before the page renders', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await live.browser.newContext({ colorScheme: 'light' });
     // Record the theme at the moment <body> is inserted: if it is not dark yet, the reader sees a flash.
     await context.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -276,7 +266,7 @@ describe('light and dark', () => {
       }).observe(document, { childList: true, subtree: true });
     });
     const page = await context.newPage();
-    await page.goto(server.url(''));
+    await page.goto(live.server.url(''));
     const toggle = page.locator('.theme-toggle');
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
     await toggle.focus();
@@ -285,7 +275,7 @@ describe('light and dark', () => {
     expect(isDark(await background(page))).toBe(true);
 
     const article = keyPages(site.dist).find((p) => p.name === 'article')!;
-    await page.goto(server.url(article.path));
+    await page.goto(live.server.url(article.path));
     expect(await page.evaluate(() => (window as any).themeAtBody)).toBe('dark');
     expect(isDark(await background(page))).toBe(true);
     await expect(page.locator('.theme-toggle').getAttribute('aria-pressed')).resolves.toBe('true');

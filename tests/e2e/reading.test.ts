@@ -5,33 +5,23 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
 import { keyPages } from '../../scripts/pages.ts';
 
 const site = SITES.archive;
 const pages = keyPages(site.dist, true);
 const article = pages.find((p) => p.name === 'article')!;
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveStatic(site.dist, site.base);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = useSiteInBrowser(site);
 
 async function open(path: string, width: number, options: { print?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await live.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   if (options.print) await page.emulateMedia({ media: 'print' });
-  await page.goto(server.url(path));
+  await page.goto(live.server.url(path));
   return page;
 }
 
@@ -112,11 +102,11 @@ describe('Chinese typography on an article', () => {
   });
 
   it('keeps each 校N note mark on the line of the character it annotates, in every article on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    const context = await live.browser.newContext({ viewport: { width: 360, height: 900 } });
     const page = await context.newPage();
     const split: string[] = [];
     for (const id of readdirSync(join(site.dist, 'articles'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
-      await page.goto(server.url(`articles/${id}/`));
+      await page.goto(live.server.url(`articles/${id}/`));
       const marks = await page.evaluate(() =>
         [...document.querySelectorAll('.article-body .correction-ref')].filter((sup) => {
           const before = sup.previousSibling;
@@ -139,10 +129,10 @@ describe('layout from phone to desktop', () => {
   for (const width of [320, 360, 768, 1440]) {
     it(`never scrolls sideways at ${width} px`, async () => {
       const wide: string[] = [];
-      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const context = await live.browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
       for (const p of pages) {
-        await page.goto(server.url(p.path));
+        await page.goto(live.server.url(p.path));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) wide.push(`${p.name} (${overflow}px)`);
       }

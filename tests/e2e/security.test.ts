@@ -6,11 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
 
 const site = SITES.archive;
 
@@ -50,16 +49,7 @@ async function violations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as any).__violations ?? []);
 }
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveStatic(site.dist, site.base);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = useSiteInBrowser(site);
 
 describe('the Content Security Policy', () => {
   it('is in every page and in _headers, allowing only the site itself', () => {
@@ -76,12 +66,12 @@ describe('the Content Security Policy', () => {
   });
 
   it('lets every page load with no violation, error or foreign request', async () => {
-    const context = await browser.newContext();
-    const problems = await watch(context, server.origin);
+    const context = await live.browser.newContext();
+    const problems = await watch(context, live.server.origin);
     const page = await context.newPage();
     for (const path of htmlPages(site.dist)) {
       if (path.startsWith('search/')) continue; // below, with a query
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(live.server.url(path), { waitUntil: 'load' });
       expect(await violations(page), path).toEqual([]);
     }
     expect(problems).toEqual([]);
@@ -89,10 +79,10 @@ describe('the Content Security Policy', () => {
   });
 
   it('lets search and the theme toggle work', async () => {
-    const context = await browser.newContext();
-    const problems = await watch(context, server.origin);
+    const context = await live.browser.newContext();
+    const problems = await watch(context, live.server.origin);
     const page = await context.newPage();
-    await page.goto(server.url('search/?q=党建'));
+    await page.goto(live.server.url('search/?q=党建'));
     await page.waitForSelector('[data-search-results][data-state="done"]');
     expect(await page.locator('a[data-result]').count()).toBeGreaterThan(0);
     const toggle = page.locator('.theme-toggle');
@@ -136,12 +126,12 @@ const PAYLOADS = [
 describe('hostile input in the search URL', () => {
   it(`never runs and never becomes markup (${PAYLOADS.length} payloads, as the query and as filters)`, async () => {
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(20);
-    const context = await browser.newContext();
-    const problems = await watch(context, server.origin);
+    const context = await live.browser.newContext();
+    const problems = await watch(context, live.server.origin);
     const page = await context.newPage();
     for (const payload of PAYLOADS) {
       for (const query of [`q=${encodeURIComponent(payload)}`, `q=党建&province=${encodeURIComponent(payload)}&hospital=${encodeURIComponent(payload)}&kind=${encodeURIComponent(payload)}`]) {
-        await page.goto(server.url(`search/?${query}`));
+        await page.goto(live.server.url(`search/?${query}`));
         await page.waitForSelector('[data-search-results][data-state="done"]');
         await page.mouse.move(10, 10);
         const injected = await page.evaluate(() => ({
@@ -153,7 +143,7 @@ describe('hostile input in the search URL', () => {
       }
     }
     // The query box shows the text as typed.
-    await page.goto(server.url(`search/?q=${encodeURIComponent(PAYLOADS[0])}`));
+    await page.goto(live.server.url(`search/?q=${encodeURIComponent(PAYLOADS[0])}`));
     await page.waitForSelector('[data-search-results][data-state="done"]');
     expect(await page.locator('main input[name="q"]').first().inputValue()).toBe(PAYLOADS[0]);
     expect(problems).toEqual([]);

@@ -6,12 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { listSourceIds } from '../../src/lib/sources.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { ROOT, SITES, type SiteName } from '../helpers/sites.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import { useSiteInBrowser } from '../helpers/browser.ts';
+import { buildLog, ROOT, SITES, type SiteName } from '../helpers/sites.ts';
 import { loadArticles } from '../helpers/content.ts';
 
 const SHARED = join(ROOT, '../shared');
@@ -63,6 +61,12 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       expect(links.filter((l) => !resolves(site.dist, site.base, l.url))).toEqual([]);
     });
 
+    it('was built without a warning or an error in the build output', () => {
+      const log = readFileSync(buildLog(site), 'utf8');
+      expect(log).toMatch(/\[build\] Complete!/);
+      expect(log.split('\n').filter((line) => /\[(WARN|ERROR)\]|^\s*\(!\)/.test(line))).toEqual([]);
+    });
+
     it('marks source text only with known source ids', () => {
       const known = new Set(listSourceIds());
       const bad = htmlFiles(site.dist).flatMap((file) =>
@@ -93,26 +97,17 @@ describe('the team’s fidelity checker', () => {
 });
 
 describe('reading in a browser with JavaScript off, under /archive/', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveStatic(SITES.archive.dist, SITES.archive.base);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const live = useSiteInBrowser(SITES.archive);
 
   it('shows each article’s text and requests nothing outside the site', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const foreign: string[] = [];
     page.on('request', (req) => {
-      if (!req.url().startsWith(server.origin)) foreign.push(req.url());
+      if (!req.url().startsWith(live.server.origin)) foreign.push(req.url());
     });
     for (const article of await loadArticles()) {
-      const response = await page.goto(server.url(`articles/${article.id}/`));
+      const response = await page.goto(live.server.url(`articles/${article.id}/`));
       expect(response?.status()).toBe(200);
       await expect(page.locator('h1').innerText()).resolves.toBe(article.data.title);
       const body = await page.locator('.article-body').innerText();

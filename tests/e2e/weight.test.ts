@@ -7,11 +7,9 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
 import { CSS_BUDGET, SEARCH_JS_BUDGET, articleWeights, pageCss, pageScripts, scriptUrls } from '../../scripts/weight.ts';
 
 const site = SITES.root;
@@ -47,22 +45,13 @@ describe('weight budgets', () => {
 });
 
 describe('in a browser', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveStatic(site.dist, site.base);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const live = useSiteInBrowser(site);
 
   it('shows an article’s whole text with JavaScript off, exactly as with it on', async () => {
     const read = async (javaScriptEnabled: boolean, id: string) => {
-      const context = await browser.newContext({ javaScriptEnabled });
+      const context = await live.browser.newContext({ javaScriptEnabled });
       const page = await context.newPage();
-      await page.goto(server.url(`articles/${id}/`));
+      await page.goto(live.server.url(`articles/${id}/`));
       const text = await page.locator('article').innerText();
       await context.close();
       return text;
@@ -75,7 +64,7 @@ describe('in a browser', () => {
   });
 
   it.runIf(existsSync(join(site.dist, 'search/index.html')))('runs at most 10 kB (gzip) of its own JavaScript on the search page', async () => {
-    const { own } = await pageScripts(browser, server.url('search/?q=党建'));
+    const { own } = await pageScripts(live.browser, live.server.url('search/?q=党建'));
     const total = own.reduce((sum, s) => sum + s.gzip, 0);
     expect(total, own.map((s) => `${s.url} ${s.gzip}`).join(', ')).toBeLessThanOrEqual(SEARCH_JS_BUDGET);
   });

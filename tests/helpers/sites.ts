@@ -8,3 +8,8 @@ export const SITES = {
   archive: { dist: resolve(ROOT, 'dist-test/archive'), base: '/archive/' },
 } as const;
 export type SiteName = keyof typeof SITES;
+
+/** Where the global setup keeps a build's output (without terminal colours). */
+export function buildLog(site: { dist: string }): string {
+  return `${site.dist}.log`;
+}
