@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportSchemas, type ExportName } from '../../src/lib/data-export.ts';
 import { provinceByName } from '../../src/lib/provinces.ts';
-import { loadArticles, loadYamlEntries, type RawArticle, type RawEntry } from '../helpers/content.ts';
+import { loadContent, type RawArticle, type RawEntry } from '../helpers/content.ts';
 import { SITES } from '../helpers/sites.ts';
 
 const dist = SITES.archive.dist;
@@ -21,10 +21,7 @@ let hospitals: RawEntry[];
 let people: RawEntry[];
 let measures: RawEntry[];
 beforeAll(async () => {
-  articles = await loadArticles();
-  hospitals = loadYamlEntries('hospitals');
-  people = loadYamlEntries('people');
-  measures = loadYamlEntries('measures');
+  ({ articles, hospitals, people, measures } = await loadContent());
 });
 
 describe('every entity has its page', () => {

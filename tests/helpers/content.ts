@@ -64,3 +64,13 @@ export async function loadArticles(): Promise<RawArticle[]> {
   }
   return out;
 }
+
+/** All four collections, read as the build reads them. */
+export async function loadContent(): Promise<{ articles: RawArticle[]; hospitals: RawEntry[]; people: RawEntry[]; measures: RawEntry[] }> {
+  return {
+    articles: await loadArticles(),
+    hospitals: loadYamlEntries('hospitals'),
+    people: loadYamlEntries('people'),
+    measures: loadYamlEntries('measures'),
+  };
+}

@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import { checkCorrections, checkSource, normalizeText } from '../../src/lib/fidelity.ts';
 import { articleSchema, hospitalSchema, measureSchema, personSchema } from '../../src/lib/schema.ts';
 import { listSourceIds, readSource, SOURCES_DIR } from '../../src/lib/sources.ts';
-import { loadArticles, loadYamlEntries, type RawArticle, type RawEntry } from '../helpers/content.ts';
+import { loadContent, type RawArticle, type RawEntry } from '../helpers/content.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 const SHARED_SOURCES = join(ROOT, '../shared/sources');
@@ -24,10 +24,7 @@ let people: RawEntry[];
 let measures: RawEntry[];
 
 beforeAll(async () => {
-  articles = await loadArticles();
-  hospitals = loadYamlEntries('hospitals');
-  people = loadYamlEntries('people');
-  measures = loadYamlEntries('measures');
+  ({ articles, hospitals, people, measures } = await loadContent());
 });
 
 function schemaErrors(entries: RawEntry[], schema: z.ZodType): string[] {
