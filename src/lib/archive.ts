@@ -59,8 +59,10 @@ export interface PersonView {
 export interface MeasureView {
   id: string;
   entry: EntryLike;
-  /** Measures of other hospitals with a similar name. */
+  /** The closest of the measures of other hospitals with a similar name, closest first, at most SIMILAR_SHOWN. */
   similar: string[];
+  /** How many measures of other hospitals have a similar name in all. */
+  similarCount: number;
 }
 
 export interface Archive {
@@ -172,31 +174,58 @@ export function similarNames(a: string, b: string): boolean {
 
 /** `similarNames` on cores already computed (`measureCore`). */
 function similarCores(x: string, y: string, bx = bigrams(x), by = bigrams(y)): boolean {
-  if (x.length < 2 || y.length < 2) return x === y && x.length > 0;
-  if (x === y || x.includes(y) || y.includes(x)) return true;
-  let shared = 0;
-  for (const g of bx) if (by.has(g)) shared++;
-  return (2 * shared) / (bx.size + by.size) >= 0.6;
+  return closeness(x, y, bx, by) > 0;
 }
 
 /**
- * For each distinct core, the distinct cores similar to it. Two cores of two
- * or more characters are only similar if they share a bigram (containment and
- * a Dice overlap above zero both imply one), so candidates come from an
- * inverted index of bigrams instead of from every pair of measures.
+ * How close two cores are, 0 when not similar: equal 3, one inside the other
+ * 1–2 (the closer their lengths, the higher), else their bigram overlap
+ * (Dice) when it is at least 60 %.
  */
-function similarCoreMap(cores: string[]): Map<string, Set<string>> {
+function closeness(x: string, y: string, bx = bigrams(x), by = bigrams(y)): number {
+  if (x.length < 2 || y.length < 2) return x === y && x.length > 0 ? 3 : 0;
+  if (x === y) return 3;
+  if (x.includes(y) || y.includes(x)) return 1 + Math.min(x.length, y.length) / Math.max(x.length, y.length);
+  let shared = 0;
+  for (const g of bx) if (by.has(g)) shared++;
+  const dice = (2 * shared) / (bx.size + by.size);
+  return dice >= 0.6 ? dice : 0;
+}
+
+/**
+ * How many similar measures a measure lists. Common names (主题党日, 三会一课)
+ * recur at hundreds of hospitals in a large archive: listing them all would
+ * make every measure page, the measures index and the data downloads grow with
+ * the square of the archive.
+ */
+export const SIMILAR_SHOWN = 10;
+
+/**
+ * For each distinct core, the distinct cores similar to it, closest first
+ * (ties in the order the cores were given). Two cores of two or more
+ * characters are only similar if they share a bigram (containment and a Dice
+ * overlap above zero both imply one), so candidates come from an inverted
+ * index of bigrams instead of from every pair of measures.
+ */
+function similarCoreMap(cores: string[]): Map<string, string[]> {
   const grams = new Map(cores.map((c) => [c, bigrams(c)]));
+  const order = new Map(cores.map((c, i) => [c, i]));
   const byGram = new Map<string, string[]>();
   for (const [c, gs] of grams) if (c.length >= 2) for (const g of gs) (byGram.get(g) ?? byGram.set(g, []).get(g)!).push(c);
-  const out = new Map<string, Set<string>>();
+  const out = new Map<string, string[]>();
   for (const [x, gx] of grams) {
-    const similar = new Set<string>();
-    if (x.length > 0) similar.add(x);
+    const similar = new Map<string, number>();
+    if (x.length > 0) similar.set(x, 3);
     if (x.length >= 2) {
-      for (const g of gx) for (const y of byGram.get(g)!) if (!similar.has(y) && similarCores(x, y, gx, grams.get(y)!)) similar.add(y);
+      for (const g of gx) {
+        for (const y of byGram.get(g)!) {
+          if (similar.has(y)) continue;
+          const c = closeness(x, y, gx, grams.get(y)!);
+          if (c > 0) similar.set(y, c);
+        }
+      }
     }
-    out.set(x, similar);
+    out.set(x, [...similar].sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!).map(([c]) => c));
   }
   return out;
 }
@@ -305,7 +334,8 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
   const published = new Set(articles.map((a) => a.id));
   const publishedMeasures = content.measures.filter((m) => published.has(refId(m.data.article) ?? ''));
   const measures = new Map<string, MeasureView>();
-  // Similar names are found between distinct cores, then expanded to the measures that carry them, in entry order.
+  // Similar names are found between distinct cores, then expanded to the measures that carry them:
+  // closest core first, and within a core in entry order.
   const coreOf = new Map(publishedMeasures.map((m) => [m.id, measureCore(String(m.data.name))]));
   const measuresOfCore = new Map<string, number[]>();
   publishedMeasures.forEach((m, i) => {
@@ -313,13 +343,18 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     (measuresOfCore.get(core) ?? measuresOfCore.set(core, []).get(core)!).push(i);
   });
   const similarCoresOf = similarCoreMap([...measuresOfCore.keys()]);
-  for (const m of publishedMeasures) {
-    const candidates = [...similarCoresOf.get(coreOf.get(m.id)!)!].flatMap((c) => measuresOfCore.get(c)!).sort((x, y) => x - y);
-    const similar = candidates
-      .map((i) => publishedMeasures[i])
-      .filter((o) => o.id !== m.id && refId(o.data.hospital) !== refId(m.data.hospital))
-      .map((o) => o.id);
-    measures.set(m.id, { id: m.id, entry: m, similar });
+  const hospitalOf = publishedMeasures.map((m) => refId(m.data.hospital));
+  for (const [index, m] of publishedMeasures.entries()) {
+    const similar: string[] = [];
+    let similarCount = 0;
+    for (const core of similarCoresOf.get(coreOf.get(m.id)!)!) {
+      for (const i of measuresOfCore.get(core)!) {
+        if (i === index || hospitalOf[i] === hospitalOf[index]) continue;
+        similarCount++;
+        if (similar.length < SIMILAR_SHOWN) similar.push(publishedMeasures[i].id);
+      }
+    }
+    measures.set(m.id, { id: m.id, entry: m, similar, similarCount });
     hospitals.get(refId(m.data.hospital) ?? '')?.measures.push(m.id);
   }
   // A hospital's measures in reading order: article order, then where the text describes them.

@@ -5,7 +5,7 @@
  * from the data.
  */
 import { z } from 'astro/zod';
-import type { Archive } from './archive.ts';
+import { SIMILAR_SHOWN, type Archive } from './archive.ts';
 import { refId } from './integrity.ts';
 import { provinceByName } from './provinces.ts';
 import { bylineAuthors } from './citation.ts';
@@ -99,7 +99,8 @@ export const exportSchemas = {
     source: text('OCR 原文编号'),
     article: text('出处文章编号'),
     section: maybe('出处分节编号'),
-    similar: list('他院名称相近的举措编号'),
+    similar: list(`他院名称相近的举措编号：最相近的至多 ${SIMILAR_SHOWN} 项，最相近者在前`),
+    similar_count: z.number().int().describe('他院名称相近的举措总数（可多于 similar 所列）'),
   }),
 } as const;
 
@@ -193,6 +194,7 @@ export function exportRecords(archive: Archive, url: (path: string) => string): 
       article: refId(d.article)!,
       section: orNull(d.section),
       similar: m.similar,
+      similar_count: m.similarCount,
     };
   });
   return { articles, hospitals, people, measures };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, measureCore, passageAround, plainText, similarNames, splitSections } from '../../src/lib/archive.ts';
+import { buildArchive, measureCore, passageAround, plainText, SIMILAR_SHOWN, similarNames, splitSections } from '../../src/lib/archive.ts';
 
 describe('plainText', () => {
   it('drops marks, emphasis, tags and heading hashes but keeps the words', () => {
@@ -118,3 +118,27 @@ describe('buildArchive', () => {
     expect(archive.peopleOfArticle.get('y')).toBeUndefined();
   });
 });
+
+describe('similar measures in a large archive', () => {
+  // One name at many hospitals, as 主题党日 or 三会一课 would be: a measure lists the closest few and counts the rest.
+  const hospitals = Array.from({ length: 14 }, (_, i) => ({ id: `h${i}`, data: { name: `第${i}医院`, aliases: [], province: { value: '重庆市' } } }));
+  const article = { id: 'x', data: { title: 'X', date: { value: { value: '2021', precision: 'year' } }, hospitals: hospitals.map((h) => ({ id: h.id })), sections: [] } };
+  const measure = (id: string, name: string, hospital: string) => ({ id, data: { name, hospital: { id: hospital }, kind: 'programme', article: { id: 'x' } } });
+  const measures = [
+    measure('m0', '铸魂工程', 'h0'),
+    // Contains the core: less close than an equal name, so listed after every equal one however early it comes.
+    measure('m1', '铸魂育人工程', 'h1'),
+    ...hospitals.slice(2).map((h, i) => measure(`m${i + 2}`, '“铸魂”工程', h.id)),
+    measure('m99', '铸魂工程', 'h0'),
+  ];
+  const archive = buildArchive({ articles: [article], hospitals, people: [], measures, bodies: new Map([['x', '正文。']]) } as any);
+
+  it('lists at most SIMILAR_SHOWN, closest first, and counts them all', () => {
+    const m0 = archive.measures.get('m0')!;
+    expect(m0.similarCount).toBe(13);
+    expect(m0.similar).toEqual(['m2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11'].slice(0, SIMILAR_SHOWN));
+    expect(m0.similar).not.toContain('m99');
+    expect(archive.measures.get('m1')!.similar[0]).toBe('m0');
+  });
+});
+
