@@ -13,8 +13,8 @@
  * Served like eval.mjs serves (Cache-Control max-age=600 plus ETag, no
  * compression), one query at a time (the machine has 2 shared cores). The
  * first query runs in a fresh browser context: its bytes are "the bytes a
- * browser downloads for the first query" (split into page, search code and
- * index). The rest run in that same context, with a warm HTTP cache; their
+ * browser downloads for the first query", everything until the network is
+ * idle after its last "more" (split into page, search code and index). The rest run in that same context, with a warm HTTP cache; their
  * latency is the time from navigation to the first results on screen.
  * Recall and precision count the full result list (after every "more").
  */
@@ -238,6 +238,9 @@ export async function measureSearch(dist: string, queries: Query[], opts: { time
           );
         }
         hrefs = await page.$$eval('[data-search-results] a[data-result]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+        // The first query counts everything its page goes on to load after the results show (the project's
+        // filter counts), so its bytes are all a reader downloads for it.
+        if (i === 0) await page.waitForLoadState('networkidle', { timeout: timeoutMs });
       } catch (e) {
         timeout = true;
         errors.push(`harness: ${String((e as Error).message).split('\n')[0]}`);
