@@ -226,6 +226,21 @@ export function markdownTable(r: SizeResult): string {
   return [head, ...rows(r).map((row) => `| ${row.label.trim().startsWith('of which') ? `&nbsp;&nbsp;${row.label.trim()}` : row.label} | ${row.show(row.project)} | ${row.show(row.plain)} | ${row.ratio ? fmt.ratio(row.project, row.plain) : ''} |`)].join('\n');
 }
 
+/** One row a size: the project's figure with its ratio to plain Pagefind, for the README. */
+export function summaryTable(results: SizeResult[]): string {
+  const cell = (row: Row | undefined) => (row ? `${row.show(row.project)} (${fmt.ratio(row.project, row.plain)})` : '–');
+  const pick = (r: SizeResult, label: string) => rows(r).find((row) => row.label === label);
+  const head = '| reports | pages | build, s | peak memory, MB | index, MB | first query, KB | warm query p95, ms | recall / precision | plain Pagefind recall / precision |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+  return [
+    head,
+    ...results.map((r) => {
+      const s = r.project.search;
+      const q = r.plain.search;
+      return `| ${r.reports.toLocaleString('en')} | ${r.project.build?.pages?.toLocaleString('en') ?? '–'} | ${cell(pick(r, 'build time, wall (s)'))} | ${cell(pick(r, 'peak memory (MB)'))} | ${cell(pick(r, 'index size (MB)'))} | ${cell(pick(r, 'first query, bytes downloaded (KB)'))} | ${cell(pick(r, 'warm query, p95 (ms)'))} | ${s ? `${fmt.n3(s.recall)} / ${fmt.n3(s.precision)}` : '–'} | ${q ? `${fmt.n3(q.recall)} / ${fmt.n3(q.precision)}` : '–'} |`;
+    }),
+  ].join('\n');
+}
+
 function printTable(r: SizeResult) {
   const w = 38;
   console.log(`\n== ${r.reports} reports (${Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; ${r.queries} queries) ==`);
@@ -294,7 +309,7 @@ async function main() {
   }
   const md = option('--markdown');
   if (md) {
-    writeFileSync(md, `${results.map(markdownTable).join('\n\n')}\n`);
+    writeFileSync(md, `${summaryTable(results)}\n\n${results.map(markdownTable).join('\n\n')}\n`);
     log(`wrote ${md}`);
   }
 }
