@@ -6,12 +6,15 @@
  * shows and nothing Pagefind's word breaker or stemmer could change.
  *
  * Only the files the search page fetches are written to `<outDir>/pagefind/`
- * (no Pagefind UI bundles, no worker: the page runs Pagefind on the main thread).
+ * (no Pagefind UI bundles, no worker: the page runs Pagefind on the main thread),
+ * plus the facet table (FACETS_FILE) the page filters and counts results with.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { encodeFacets, FACETS_FILE } from '../lib/search-engine.ts';
 import { extractPage, type Anchor, type PageSource } from '../lib/search-page.ts';
 import { encodeContent, normalizeChars, tokenizeChars, type Fold, type Token } from '../lib/search-tokens.ts';
 import { t2sTable } from '../lib/t2s-table.ts';
@@ -28,7 +31,6 @@ export interface SearchRecord {
   content: string;
   language: string;
   meta: Record<string, string>;
-  filters: Record<string, string[]>;
   sort: Record<string, string>;
 }
 
@@ -67,6 +69,28 @@ export function encodeAnchors(anchors: Anchor[], tokens: Token[]): string {
     .join(',');
 }
 
+/**
+ * Pagefind's id of each page (the name of its fragment file, which is what a
+ * search result's `id` is) by URL, read back from the fragments: gzip of
+ * `pagefind_dcd` + JSON.
+ */
+export function pageIds(files: { path: string; content: Uint8Array }[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const f of files) {
+    const m = /^fragment\/(.+)\.pf_fragment$/.exec(f.path.split(sep).join('/'));
+    if (!m) continue;
+    const text = gunzipSync(f.content).toString('utf8');
+    if (!text.startsWith('pagefind_dcd')) throw new Error(`search index: ${f.path} is not a Pagefind fragment`);
+    ids.set(JSON.parse(text.slice('pagefind_dcd'.length)).url, m[1]);
+  }
+  return ids;
+}
+
+/**
+ * Filters go to the facet table (FACETS_FILE), not to Pagefind: the page
+ * filters and counts results from it in one pass, and Pagefind's index stays
+ * smaller.
+ */
 export function buildRecord(page: PageSource, url: string, fold: Fold): SearchRecord {
   const tokens = tokenizeChars(normalizeChars(page.text, fold));
   return {
@@ -74,7 +98,6 @@ export function buildRecord(page: PageSource, url: string, fold: Fold): SearchRe
     content: encodeContent(tokens),
     language: SEARCH_LANGUAGE,
     meta: { ...page.meta, title: page.title, anchors: encodeAnchors(page.anchors, tokens) },
-    filters: page.filters,
     // Pagefind drops pages without the sort key from sorted results: every page gets one.
     sort: { date: '', ...page.sort },
   };
@@ -94,7 +117,7 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
   const { createIndex, close } = await import('pagefind');
   const { index, errors } = await createIndex({});
   if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join('; ')}`);
-  let pages = 0;
+  const filters = new Map<string, Record<string, string[]>>();
   try {
     for (const file of await htmlFiles(outDir)) {
       const page = extractPage(await readFile(file, 'utf8'));
@@ -102,10 +125,18 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
       const record = buildRecord(page, pageUrl(relative(outDir, file)), fold);
       const added = await index.addCustomRecord(record);
       if (added.errors.length > 0) throw new Error(`search index: ${record.url}: ${added.errors.join('; ')}`);
-      pages++;
+      filters.set(record.url, page.filters);
     }
+    const pages = filters.size;
     const { files, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length > 0) throw new Error(`search index: ${fileErrors.join('; ')}`);
+    const ids = pageIds(files);
+    const facets = [...filters].map(([url, own]) => {
+      const id = ids.get(url);
+      if (!id) throw new Error(`search index: Pagefind wrote no fragment for ${url}`);
+      return { id, filters: own };
+    });
+    const facetsFile = gzipSync(encodeFacets(facets), { level: 9 });
     const target = join(outDir, 'pagefind');
     await rm(target, { recursive: true, force: true });
     let bytes = 0;
@@ -116,7 +147,9 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
       await writeFile(path, f.content);
       bytes += f.content.length;
     }
-    log(`indexed ${pages} pages into ${relative(process.cwd(), target) || target} (${(bytes / 1024).toFixed(1)} KiB) in ${Date.now() - started} ms`);
+    await writeFile(join(outDir, FACETS_FILE), facetsFile);
+    bytes += facetsFile.length;
+    log(`indexed ${pages} pages into ${relative(process.cwd(), target) || target} (${(bytes / 1024).toFixed(1)} KiB; facets ${(facetsFile.length / 1024).toFixed(1)} KiB) in ${Date.now() - started} ms`);
     return { pages, bytes };
   } finally {
     await index.deleteIndex();

@@ -84,6 +84,8 @@ function walkElements(node: Node, visit: (el: Element) => void) {
 }
 
 export function extractPage(html: string): PageSource | null {
+  // Most built files (measure, person, data pages) have no indexed body: skip parsing them.
+  if (!/data-pagefind-body/i.test(html)) return null;
   const tree = fromHtml(html);
 
   const bodies: Element[] = [];

@@ -37,8 +37,10 @@ import {
   readState,
   stateSearch,
   type AnchorRef,
+  type FacetTable,
   type SearchState,
-  type ValueSets,
+  FACETS_FILE,
+  decodeFacets,
 } from '../lib/search-engine.ts';
 import { joinBase } from '../lib/urls.ts';
 
@@ -57,7 +59,6 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 const BASE = import.meta.env.BASE_URL;
@@ -93,25 +94,26 @@ function foldFor(query: string): Promise<Fold> {
   return foldLoad;
 }
 
-let valueSetsLoad: Promise<ValueSets> | undefined;
-/** Page ids of every filter value, from Pagefind's filter index (filter-only searches). */
-function valueSets(pf: Pagefind): Promise<ValueSets> {
-  valueSetsLoad ??= (async () => {
-    const all = await pf.filters();
-    const sets: ValueSets = {};
-    for (const { name } of FILTER_GROUPS) {
-      sets[name] = {};
-      const values = Object.keys(all[name] ?? {}).sort(compareValues);
-      const found = await Promise.all(values.map((value) => pf.search(null, { filters: { [name]: [value] } })));
-      values.forEach((value, i) => (sets[name][value] = new Set((found[i]?.results ?? []).map((r) => r.id))));
-    }
-    return sets;
+let facetsLoad: Promise<FacetTable> | undefined;
+/** Every page's filter values (FACETS_FILE, written gzipped by the index builder), fetched once. */
+function facetTable(): Promise<FacetTable> {
+  facetsLoad ??= (async () => {
+    const response = await fetch(joinBase(BASE, FACETS_FILE));
+    if (!response.ok) throw new Error(`${FACETS_FILE}: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A host may already have undone the gzip (Content-Encoding): only a gzip stream is inflated here.
+    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    const stream = new Blob([bytes]).stream();
+    return decodeFacets(await new Response(gzipped ? stream.pipeThrough(new DecompressionStream('gzip')) : stream).text());
   })();
-  return valueSetsLoad;
+  facetsLoad.catch(() => (facetsLoad = undefined));
+  return facetsLoad;
 }
 
+const collator = new Intl.Collator('zh-Hans-CN');
+/** Years newest first, names in Chinese collation order. */
 function compareValues(a: string, b: string): number {
-  return /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(b) - Number(a) : a.localeCompare(b, 'zh-Hans-CN');
+  return /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(b) - Number(a) : collator.compare(a, b);
 }
 
 interface Loaded {
@@ -243,7 +245,8 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sea
   const focused = active instanceof HTMLInputElement && facets.contains(active) ? active.id : undefined;
   facets.replaceChildren();
   for (const { name, label } of FILTER_GROUPS) {
-    const all = Object.keys(counts[name] ?? {});
+    const all = Object.keys(counts[name] ?? {}).sort(compareValues);
+    const place = new Map(all.map((v, i) => [v, i]));
     // Values with no result here are left out, unless chosen (so they can be unchosen).
     const values = all.filter((v) => counts[name][v] > 0 || (state.filters[name] ?? []).includes(v));
     if (values.length === 0) continue;
@@ -251,7 +254,7 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sea
     fieldset.append(element('legend', undefined, label));
     for (const value of values) {
       // Ids by place among all of the group's values, so they stay the same from one search to the next.
-      const id = `facet-${name}-${all.indexOf(value)}`;
+      const id = `facet-${name}-${place.get(value)}`;
       const row = element('div', 'search-facet-value');
       const box = element('input');
       box.type = 'checkbox';
@@ -311,10 +314,10 @@ async function search(state: SearchState) {
     const lists = perTerm.map((r) => (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length));
     const byId = new Map(lists[0].map((r) => [r.id, r]));
     let ids = intersectOrdered(lists.map((l) => l.map((r) => r.id)));
-    const sets = hasFilters(state) ? await valueSets(pf) : undefined;
+    const table = hasFilters(state) ? await facetTable() : undefined;
     if (my !== run) return;
     const unfiltered = ids;
-    if (sets) ids = applyFilters(ids, state.filters, sets);
+    if (table) ids = applyFilters(ids, state.filters, table);
     let candidates = ids.map((id) => byId.get(id)!);
     if (!terms.every(isExact)) {
       // Punctuation typed at a term's edge is checked on each page's text before anything is counted.
@@ -329,10 +332,14 @@ async function search(state: SearchState) {
     setText(status, describe(state, total, note));
     setDone(true);
 
-    // Facet counts come after the results are shown: they need every filter value's pages.
-    const all = await valueSets(pf);
-    if (my !== run) return;
-    renderFacets(facetCounts(unfiltered, state.filters, all), state);
+    // Filter counts come after the results are shown; without them the results stand alone.
+    try {
+      const counts = facetCounts(unfiltered, state.filters, await facetTable());
+      if (my !== run) return;
+      renderFacets(counts, state);
+    } catch {
+      if (my === run) facets.hidden = true;
+    }
   } catch {
     if (my !== run) return;
     setText(status, `搜索暂时无法使用：未能载入搜索索引。${state.q ? `查询为“${state.q}”。` : ''}`);

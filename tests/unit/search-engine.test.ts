@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyFilters,
+  decodeFacets,
+  encodeFacets,
   excerpt,
   facetCounts,
   intersectOrdered,
   pageHits,
   readState,
   stateSearch,
-  type ValueSets,
 } from '../../src/lib/search-engine.ts';
 import { pageText, parseQuery, tokenize } from '../../src/lib/search-tokens.ts';
 
@@ -26,18 +27,38 @@ describe('combining results', () => {
     expect(intersectOrdered([['c', 'a', 'b'], ['a', 'c'], ['c', 'a', 'x']])).toEqual(['c', 'a']);
     expect(intersectOrdered([])).toEqual([]);
   });
-  const sets: ValueSets = {
-    province: { 陕西省: new Set(['a', 'b']), 湖北省: new Set(['c']) },
-    year: { '2021': new Set(['a', 'c']), '2022': new Set(['b']) },
-  };
+  const table = decodeFacets(
+    encodeFacets([
+      { id: 'a', filters: { province: ['陕西省'], year: ['2021'] } },
+      { id: 'b', filters: { province: ['陕西省'], year: ['2022'] } },
+      { id: 'c', filters: { province: ['湖北省'], year: ['2021'] } },
+    ]),
+  );
   it('filters: any value within a group, every group', () => {
-    expect(applyFilters(['a', 'b', 'c'], { province: ['陕西省', '湖北省'], year: ['2021'] }, sets)).toEqual(['a', 'c']);
-    expect(applyFilters(['a', 'b', 'c'], {}, sets)).toEqual(['a', 'b', 'c']);
+    expect(applyFilters(['a', 'b', 'c'], { province: ['陕西省', '湖北省'], year: ['2021'] }, table)).toEqual(['a', 'c']);
+    expect(applyFilters(['a', 'b', 'c'], {}, table)).toEqual(['a', 'b', 'c']);
+    expect(applyFilters(['a', 'x'], { year: ['2021'] }, table)).toEqual(['a']);
   });
-  it('counts each value as if chosen in its group', () => {
-    const counts = facetCounts(['a', 'b', 'c'], { province: ['陕西省'] }, sets);
+  it('counts each value as if chosen in its group, zero where none', () => {
+    const counts = facetCounts(['a', 'b', 'c'], { province: ['陕西省'] }, table);
     expect(counts.province).toEqual({ 陕西省: 2, 湖北省: 1 });
     expect(counts.year).toEqual({ '2021': 1, '2022': 1 });
+    expect(facetCounts(['b'], {}, table).year).toEqual({ '2021': 0, '2022': 1 });
+  });
+});
+
+describe('the facet table file', () => {
+  it('gives back every page’s values, each value written once', () => {
+    const pages: { id: string; filters: Record<string, string[]> }[] = [
+      { id: 'und_2', filters: { hospital: ['甲医院', '乙医院'], kind: ['brand'] } },
+      { id: 'und_1', filters: { hospital: ['乙医院'], year: ['2023'] } },
+    ];
+    const json = encodeFacets(pages);
+    expect(json.match(/乙医院/g)).toHaveLength(1);
+    const table = decodeFacets(json);
+    expect(table.pages.get('und_2')).toEqual({ province: [], hospital: ['甲医院', '乙医院'], year: [], kind: ['brand'] });
+    expect(table.pages.get('und_1')).toEqual({ province: [], hospital: ['乙医院'], year: ['2023'], kind: [] });
+    expect(table.values.hospital.sort()).toEqual(['乙医院', '甲医院'].sort());
   });
 });
 
