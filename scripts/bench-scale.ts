@@ -12,6 +12,7 @@
  *
  *   node scripts/bench-scale.ts [--sizes 100,1000,10000] [--reuse] [--skip-search]
  *        [--only project|plain] [--eval] [--report] [--plot docs/performance.svg] [--markdown FILE]
+ *        [--only-broad]   (with existing builds: measure only the broad query and add it to the results)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { DEFAULT_SEED } from '../src/lib/synthetic.ts';
 import { runBuild, type BuildResult, type Variant } from './scale/build.ts';
 import { copySrc, createProject, projectExists, ROOT, SCALE_DIR } from './scale/project.ts';
 import { expectedPages, generateQueries, type Names, type Query } from './scale/queries.ts';
-import { measureSearch, writePlainSearchPage, type SearchResult } from './scale/search.ts';
+import { measureBroadQuery, measureSearch, writePlainSearchPage, type BroadResult, type SearchResult } from './scale/search.ts';
 import { sizes, truthPages, type Sizes } from './scale/site.ts';
 import { renderSvg } from './scale/plot.ts';
 
@@ -29,6 +30,8 @@ interface VariantResult {
   build?: BuildResult;
   sizes?: Sizes;
   search?: Omit<SearchResult, 'runs'>;
+  /** The query that matches every report (`measureBroadQuery`). */
+  broad?: BroadResult;
   /** Why search was not (fully) measured. */
   searchNote?: string;
   pages?: number;
@@ -74,8 +77,25 @@ function searchIntegrationName(): string {
   return /search|pagefind/i.test(used) ? used.trim() : 'none (the project has no search integration yet)';
 }
 
+async function measureBroad(reports: number, result: SizeResult, variants: Variant[]) {
+  for (const variant of variants) {
+    const dist = join(SCALE_DIR, String(reports), `dist-${variant}`);
+    if (!existsSync(join(dist, 'search/index.html'))) continue;
+    const broad = await measureBroadQuery(dist);
+    result[variant].broad = broad;
+    log(`${reports}: ${variant}: broad query ${broad.q}: first results ${broad.coldMs.toFixed(0)} ms cold, ${broad.warmMs.toFixed(0)} ms warm; page busy ${broad.warmLongTasksMs.toFixed(0)} ms`);
+  }
+}
+
 async function runSize(reports: number): Promise<SizeResult> {
   const dir = join(SCALE_DIR, String(reports));
+  if (flag('--only-broad')) {
+    if (!existsSync(join(RESULTS, resultName(reports)))) throw new Error(`--only-broad: no results for ${reports} reports yet`);
+    const result = JSON.parse(readFileSync(join(RESULTS, resultName(reports)), 'utf8')) as SizeResult;
+    await measureBroad(reports, result, ['project', 'plain']);
+    writeResult(result);
+    return result;
+  }
   const reuse = flag('--reuse') && projectExists(reports);
   let counts: Record<string, number>;
   let names: Names;
@@ -151,6 +171,7 @@ async function runSize(reports: number): Promise<SizeResult> {
       writeFileSync(join(dir, `search-${variant}.json`), JSON.stringify(runs, null, 1));
       log(`${reports}: ${variant}: recall ${summary.recall.toFixed(3)} precision ${summary.precision.toFixed(3)}, warm median ${summary.warm.msMedian.toFixed(0)} ms`);
     }
+    await measureBroad(reports, result, variants);
     // The shared checker reads its ground truth page by page in Chromium: minutes at 10,000 reports, so only up to 1,000.
     if (flag('--eval') && variants.includes('project') && reports <= 1000) {
       log(`${reports}: cross-check with ../shared/search-eval/eval.mjs …`);
@@ -215,6 +236,9 @@ export function rows(r: SizeResult): Row[] {
     { label: '  of which index (KB)', project: p.search && (p.search.cold.byKind.index ?? 0) / 1024, plain: q.search && (q.search.cold.byKind.index ?? 0) / 1024, show: fmt.n0, ratio: true },
     { label: 'warm query, median (ms)', project: p.search?.warm.msMedian, plain: q.search?.warm.msMedian, show: fmt.n0, ratio: true },
     { label: 'warm query, p95 (ms)', project: p.search?.warm.msP95, plain: q.search?.warm.msP95, show: fmt.n0, ratio: true },
+    { label: 'broad query 党建, first results, cold (ms)', project: p.broad?.coldMs, plain: q.broad?.coldMs, show: fmt.n0, ratio: true },
+    { label: 'broad query 党建, first results, warm (ms)', project: p.broad?.warmMs, plain: q.broad?.warmMs, show: fmt.n0, ratio: true },
+    { label: 'broad query 党建, page busy, warm (ms)', project: p.broad?.warmLongTasksMs, plain: q.broad?.warmLongTasksMs, show: fmt.n0, ratio: true },
     { label: 'recall', project: p.search?.recall, plain: q.search?.recall, show: fmt.n3, ratio: true },
     { label: 'precision', project: p.search?.precision, plain: q.search?.precision, show: fmt.n3, ratio: true },
     { label: 'exact result sets', project: p.search?.exact, plain: q.search?.exact, show: fmt.n0 },
