@@ -126,7 +126,7 @@ describe('Chinese typography on an article', () => {
 
 describe('layout from phone to desktop', () => {
   // 320 px: WCAG reflow (a 1280 px screen zoomed to 400 %).
-  for (const width of [320, 360, 768, 1440]) {
+  for (const width of [320, 360, 768, 960, 1440]) {
     it(`never scrolls sideways at ${width} px`, async () => {
       const wide: string[] = [];
       const context = await live.browser.newContext({ viewport: { width, height: 800 } });
@@ -140,6 +140,22 @@ describe('layout from phone to desktop', () => {
       expect(wide).toEqual([]);
     });
   }
+
+  it('puts the header on one row from 960 px, no link or name broken across lines', async () => {
+    for (const width of [960, 1024, 1280]) {
+      const page = await open('', width);
+      const rows = await page.evaluate(() => {
+        const tops = ['.site-name', '.site-search', '.theme-toggle', ...[...document.querySelectorAll('.site-nav li')].map((_, i) => `.site-nav li:nth-child(${i + 1})`)]
+          .map((selector) => document.querySelector(selector)!.getBoundingClientRect())
+          .map((box) => ({ mid: Math.round(box.top + box.height / 2), height: box.height }));
+        const nav = [...document.querySelectorAll('.site-nav a, .site-name')].map((el) => el.getClientRects().length);
+        return { spread: Math.max(...tops.map((t) => t.mid)) - Math.min(...tops.map((t) => t.mid)), lines: Math.max(...nav) };
+      });
+      expect(rows.spread, `${width} px`).toBeLessThan(12);
+      expect(rows.lines, `${width} px`).toBe(1);
+      await page.context().close();
+    }
+  });
 
   it('shows the archive name, navigation and search box at the top on a phone', async () => {
     const page = await open('', 360);
