@@ -402,3 +402,20 @@ function groupBy<T, K>(items: T[], keysOf: (item: T) => K[]): Map<K, T[]> {
   }
   return groups;
 }
+
+/**
+ * How many entries a list on the home page shows before it hands over to its
+ * index page. The real archive fits; at 10,000 reports listing everything made
+ * the home page 2.4 MB.
+ */
+export const HOME_LIST_LIMIT = 30;
+
+/** What the home page lists: every article while they fit, else the newest first; hospitals only while they fit. */
+export function homeLists(archive: Archive, limit = HOME_LIST_LIMIT) {
+  const allArticles = archive.articles.length <= limit;
+  return {
+    allArticles,
+    articles: allArticles ? archive.articles : archive.articles.slice(-limit).reverse(),
+    hospitals: archive.hospitals.size <= limit ? [...archive.hospitals.values()] : undefined,
+  };
+}

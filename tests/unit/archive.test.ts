@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, measureCore, passageAround, plainText, SIMILAR_SHOWN, similarNames, splitSections } from '../../src/lib/archive.ts';
+import { buildArchive, homeLists, measureCore, passageAround, plainText, SIMILAR_SHOWN, similarNames, splitSections } from '../../src/lib/archive.ts';
 
 describe('plainText', () => {
   it('drops marks, emphasis, tags and heading hashes but keeps the words', () => {
@@ -142,3 +142,24 @@ describe('similar measures in a large archive', () => {
   });
 });
 
+describe('the home page lists', () => {
+  const archive = (articles: number, hospitals: number) =>
+    ({
+      articles: Array.from({ length: articles }, (_, i) => ({ id: `a${i}` })),
+      hospitals: new Map(Array.from({ length: hospitals }, (_, i) => [`h${i}`, { id: `h${i}` }])),
+    }) as any;
+
+  it('show everything while it fits, in archive order', () => {
+    const lists = homeLists(archive(3, 2), 3);
+    expect(lists.allArticles).toBe(true);
+    expect(lists.articles.map((a) => a.id)).toEqual(['a0', 'a1', 'a2']);
+    expect(lists.hospitals?.map((h) => h.id)).toEqual(['h0', 'h1']);
+  });
+
+  it('show the newest articles first and no hospital list once the archive outgrows them', () => {
+    const lists = homeLists(archive(5, 4), 3);
+    expect(lists.allArticles).toBe(false);
+    expect(lists.articles.map((a) => a.id)).toEqual(['a4', 'a3', 'a2']);
+    expect(lists.hospitals).toBeUndefined();
+  });
+});
