@@ -169,12 +169,7 @@ export function measureCore(name: string): string {
 
 /** Similar when the cores are equal, one contains the other, or their bigrams overlap ≥ 60 % (Dice). */
 export function similarNames(a: string, b: string): boolean {
-  return similarCores(measureCore(a), measureCore(b));
-}
-
-/** `similarNames` on cores already computed (`measureCore`). */
-function similarCores(x: string, y: string, bx = bigrams(x), by = bigrams(y)): boolean {
-  return closeness(x, y, bx, by) > 0;
+  return closeness(measureCore(a), measureCore(b)) > 0;
 }
 
 /**
@@ -210,8 +205,7 @@ export const SIMILAR_SHOWN = 10;
 function similarCoreMap(cores: string[]): Map<string, string[]> {
   const grams = new Map(cores.map((c) => [c, bigrams(c)]));
   const order = new Map(cores.map((c, i) => [c, i]));
-  const byGram = new Map<string, string[]>();
-  for (const [c, gs] of grams) if (c.length >= 2) for (const g of gs) (byGram.get(g) ?? byGram.set(g, []).get(g)!).push(c);
+  const byGram = groupBy(cores.filter((c) => c.length >= 2), (c) => [...grams.get(c)!]);
   const out = new Map<string, string[]>();
   for (const [x, gx] of grams) {
     const similar = new Map<string, number>();
@@ -269,23 +263,16 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
 
   const articleById = new Map(articles.map((a) => [a.id, a]));
   // Indexes built in one pass each, so no loop below runs over every article for every entry.
-  const articlesOfHospital = new Map<string, ArticleView[]>();
+  const articlesOfHospital = groupBy(articles, (a) => a.hospitals);
   const sectionsOfSecretary = new Map<string, { article: string; section: string }[]>();
-  for (const a of articles) {
-    for (const h of new Set(a.hospitals)) (articlesOfHospital.get(h) ?? articlesOfHospital.set(h, []).get(h)!).push(a);
-    for (const s of a.sections) {
-      if (s.secretary) (sectionsOfSecretary.get(s.secretary) ?? sectionsOfSecretary.set(s.secretary, []).get(s.secretary)!).push({ article: a.id, section: s.id });
-    }
-  }
+  const secretaries = articles.flatMap((a) => a.sections.filter((s) => s.secretary).map((s) => ({ secretary: s.secretary!, article: a.id, section: s.id })));
+  for (const [id, led] of groupBy(secretaries, (s) => [s.secretary])) sectionsOfSecretary.set(id, led.map(({ article, section }) => ({ article, section })));
   // Which people's names occur in which article: one scan of each text (candidates by their first two characters),
   // not one search per person and article. A superset of where `passageAround` can find them.
   // Keyed by the two UTF-16 units as one number: no substring is allocated per character of every text.
   const pairAt = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
-  const namesByPrefix = new Map<number, Set<string>>();
-  for (const p of content.people) {
-    const name = String(p.data.name ?? '');
-    if (name.length >= 2) (namesByPrefix.get(pairAt(name, 0)) ?? namesByPrefix.set(pairAt(name, 0), new Set()).get(pairAt(name, 0))!).add(name);
-  }
+  const names = [...new Set(content.people.map((p) => String(p.data.name ?? '')))].filter((name) => name.length >= 2);
+  const namesByPrefix = groupBy(names, (name) => [pairAt(name, 0)]);
   const namesIn = new Map<string, Set<string>>();
   for (const a of articles) {
     const text = squashLines(a.text);
@@ -337,11 +324,7 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
   // Similar names are found between distinct cores, then expanded to the measures that carry them:
   // closest core first, and within a core in entry order.
   const coreOf = new Map(publishedMeasures.map((m) => [m.id, measureCore(String(m.data.name))]));
-  const measuresOfCore = new Map<string, number[]>();
-  publishedMeasures.forEach((m, i) => {
-    const core = coreOf.get(m.id)!;
-    (measuresOfCore.get(core) ?? measuresOfCore.set(core, []).get(core)!).push(i);
-  });
+  const measuresOfCore = groupBy([...publishedMeasures.keys()], (i) => [coreOf.get(publishedMeasures[i].id)!]);
   const similarCoresOf = similarCoreMap([...measuresOfCore.keys()]);
   const hospitalOf = publishedMeasures.map((m) => refId(m.data.hospital));
   for (const [index, m] of publishedMeasures.entries()) {

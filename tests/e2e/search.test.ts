@@ -11,9 +11,9 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as OpenCC from 'opencc-js';
-import { launchChromium } from '../helpers/browser.ts';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 import { ROOT, SITES, type SiteName } from '../helpers/sites.ts';
-import { serveStatic, type RunningServer } from '../helpers/static-server.ts';
+import type { RunningServer } from '../helpers/static-server.ts';
 
 const EVAL = join(ROOT, '../shared/search-eval');
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
@@ -112,23 +112,18 @@ const expected = (pages: TruthPage[], terms: string[]) =>
 for (const name of Object.keys(SITES) as SiteName[]) {
   const site = SITES[name];
   describe(`search on the site built with base ${site.base}`, () => {
-    let browser: Browser;
-    let server: RunningServer;
+    const live = useSiteInBrowser(site);
     let context: BrowserContext;
     let page: Page;
     let truth: TruthPage[];
 
     beforeAll(async () => {
-      browser = await launchChromium();
-      server = await serveStatic(site.dist, site.base);
-      truth = await groundTruth(browser, site.dist, site.base);
-      context = await browser.newContext();
+      truth = await groundTruth(live.browser, site.dist, site.base);
+      context = await live.browser.newContext();
       page = await context.newPage();
     });
     afterAll(async () => {
       await context?.close();
-      await browser?.close();
-      await server?.close();
     });
 
     it('has pages to search and an index built by npm run build', () => {
@@ -148,7 +143,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
         if (/\p{Script=Han}/u.test(q)) queries.add(q);
       }
       for (const q of queries) {
-        const out = await runQuery(page, server, q);
+        const out = await runQuery(page, live.server, q);
         expect(out.found, q).toEqual(expected(truth, [q]));
         expect(out.errors, q).toEqual([]);
       }
@@ -165,7 +160,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
         const trad = toTraditional(q);
         if (trad === q || !/^\p{Script=Han}+$/u.test(q)) continue;
         tried++;
-        const out = await runQuery(page, server, trad);
+        const out = await runQuery(page, live.server, trad);
         expect(out.found, `${trad} (${q})`).toEqual(expected(truth, [q]));
       }
       expect(tried).toBeGreaterThan(0);
@@ -175,10 +170,10 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       const common = truth[0].text.slice(0, 2);
       const absent = '蒙娜丽莎微笑';
       expect(truth.some((p) => p.text.includes(absent))).toBe(false);
-      const out = await runQuery(page, server, `${common} ${absent}`);
+      const out = await runQuery(page, live.server, `${common} ${absent}`);
       expect(out.found).toEqual([]);
       expect(out.status).toContain('没有找到');
-      const both = await runQuery(page, server, `${truth[0].text.slice(10, 12)} ${truth[truth.length - 1].text.slice(20, 22)}`);
+      const both = await runQuery(page, live.server, `${truth[0].text.slice(10, 12)} ${truth[truth.length - 1].text.slice(20, 22)}`);
       expect(both.found).toEqual(expected(truth, [truth[0].text.slice(10, 12), truth[truth.length - 1].text.slice(20, 22)]));
     });
 
@@ -186,14 +181,14 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       const long = truth[0].text.slice(0, 1000).padEnd(1000, '院');
       const cases = ['', '   ', '，。！？、', '😀🏥', '<script>alert(1)</script>', '<img src=x onerror="window.__x=1">', '" OR 1=1 --', long, long + '多出来的字'];
       for (const q of cases) {
-        const out = await runQuery(page, server, q);
+        const out = await runQuery(page, live.server, q);
         expect(out.errors, q).toEqual([]);
         if (q.trim() && q.length <= 1000) expect(out.found, q.slice(0, 30)).toEqual(expected(truth, q.trim().split(/\s+/)));
         expect(await page.locator('[data-search-results] img, [data-search-status] *').count()).toBe(0);
         expect(await page.evaluate(() => (window as any).__x)).toBeUndefined();
         if (q.trim() && q.length <= 1000) expect(out.status).toContain(q.trim().slice(0, 20));
       }
-      expect((await runQuery(page, server, long + '多出来的字')).status).toContain('1000');
+      expect((await runQuery(page, live.server, long + '多出来的字')).status).toContain('1000');
     });
 
     it('shows excerpts with the match marked, and links to the section of the hit', async () => {
@@ -201,7 +196,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       const longest = [...truth].sort((a, b) => b.text.length - a.text.length)[0];
       const at = Math.floor(longest.text.length * 0.7);
       const q = longest.text.slice(at, at + 5);
-      const out = await runQuery(page, server, q);
+      const out = await runQuery(page, live.server, q);
       expect(out.found).toContain(longest.url);
       const marks = await page.$$eval('.search-result mark', (ms) => ms.map((m) => m.textContent));
       expect(marks.length).toBeGreaterThan(0);
@@ -221,13 +216,13 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     it('shows results a few at a time behind a working "more" button', async () => {
       const q = '的';
       const all = expected(truth, [q]);
-      const out = await runQuery(page, server, q, '&per=1');
+      const out = await runQuery(page, live.server, q, '&per=1');
       expect(out.found).toEqual(all);
       expect(out.status).toContain(String(all.length));
     });
 
     it('filters by province, hospital, year and measure kind, with counts, in the URL', async () => {
-      await runQuery(page, server, '医院');
+      await runQuery(page, live.server, '医院');
       await page.waitForSelector('[data-search-facets] input[type="checkbox"]');
       const legends = await page.$$eval('[data-search-facets] legend', (ls) => ls.map((l) => l.textContent));
       expect(legends).toEqual(expect.arrayContaining(['省份', '医院', '年份']));
@@ -251,7 +246,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
 
     it('searches from the header box of any page, with the keyboard', async () => {
       const article = truth[0].url;
-      await page.goto(server.origin + article);
+      await page.goto(live.server.origin + article);
       await page.locator('#site-search-q').fill('党建');
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/search\/\?q=/);
@@ -266,9 +261,9 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     });
 
     it('says that search needs JavaScript when it is off', async () => {
-      const noJs = await browser.newContext({ javaScriptEnabled: false });
+      const noJs = await live.browser.newContext({ javaScriptEnabled: false });
       const p = await noJs.newPage();
-      await p.goto(server.url('search/?q=党建'));
+      await p.goto(live.server.url('search/?q=党建'));
       expect(await p.locator('main').innerText()).toContain('搜索需要启用 JavaScript');
       await noJs.close();
     });
