@@ -242,6 +242,7 @@ export function rows(r: SizeResult): Row[] {
     { label: 'recall', project: p.search?.recall, plain: q.search?.recall, show: fmt.n3, ratio: true },
     { label: 'precision', project: p.search?.precision, plain: q.search?.precision, show: fmt.n3, ratio: true },
     { label: 'exact result sets', project: p.search?.exact, plain: q.search?.exact, show: fmt.n0 },
+    { label: 'queries checked on page text', project: p.search?.checkedQueries, show: fmt.n0 },
   ];
 }
 

@@ -147,6 +147,10 @@ export interface QueryRun {
   bytes: number;
   requests: number;
   timeout: boolean;
+  /** The number of results the status line gave on the first screen (null on a page without one). */
+  count: number | null;
+  /** Candidate pages the search page checked on their text (its `data-checked`; null on a page without it). */
+  checked: number | null;
   errors: string[];
   missing: string[];
   extra: string[];
@@ -159,6 +163,8 @@ export interface SearchResult {
   precision: number;
   exact: number;
   n: number;
+  /** Queries whose candidates were checked on their text (the planner left keys out). */
+  checkedQueries: number;
   timeouts: number;
   withErrors: number;
   byCategory: Record<string, { n: number; recall: number; precision: number; exact: number }>;
@@ -175,7 +181,8 @@ const pct = (xs: number[], p: number) => {
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 function kindOf(path: string): string {
-  if (/\.pf_(meta|index|fragment|filter)$|pagefind-entry\.json$/.test(path)) return 'index';
+  // The project's own tables beside Pagefind's files (facets, chunk map) are index data too.
+  if (/\.pf_(meta|index|fragment|filter)$|pagefind-entry\.json$|\/pagefind\/.*\.json\.gz$/.test(path)) return 'index';
   if (path.includes('/pagefind/')) return 'searchCode';
   return 'page';
 }
@@ -211,10 +218,14 @@ export async function measureSearch(dist: string, queries: Query[], opts: { time
       let msFirst = NaN;
       let timeout = false;
       let hrefs: string[] = [];
+      let checked: number | null = null;
+      let count: number | null = null;
       try {
         await page.goto(`${origin}/search/?q=${encodeURIComponent(q.q)}`, { waitUntil: 'commit', timeout: timeoutMs });
         await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached', timeout: timeoutMs });
         msFirst = performance.now() - t0;
+        const status = (await page.evaluate(() => document.querySelector('[data-search-status]')?.textContent)) ?? '';
+        count = /没有找到/.test(status) ? 0 : /找到 (\d+) 篇/.test(status) ? Number(/找到 (\d+) 篇/.exec(status)![1]) : null;
         for (let clicks = 0; clicks < 500; clicks++) {
           const usable = await page.evaluate(() => {
             const m = document.querySelector('[data-search-more]') as HTMLButtonElement | null;
@@ -238,6 +249,8 @@ export async function measureSearch(dist: string, queries: Query[], opts: { time
           );
         }
         hrefs = await page.$$eval('[data-search-results] a[data-result]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+        const mark = await page.getAttribute('[data-search-results]', 'data-checked');
+        checked = mark === null ? null : Number(mark);
         // The first query counts everything its page goes on to load after the results show (the project's
         // filter counts), so its bytes are all a reader downloads for it.
         if (i === 0) await page.waitForLoadState('networkidle', { timeout: timeoutMs });
@@ -266,6 +279,8 @@ export async function measureSearch(dist: string, queries: Query[], opts: { time
         bytes: mine.reduce((a, s) => a + s.bytes, 0),
         requests: mine.length,
         timeout,
+        count,
+        checked,
         errors,
         missing: [...expected].filter((u) => !found.includes(u)).slice(0, 5),
         extra: found.filter((u) => !expected.has(u)).slice(0, 5),
@@ -302,6 +317,7 @@ export async function measureSearch(dist: string, queries: Query[], opts: { time
     precision: mean(runs.map((r) => r.precision)),
     exact: runs.filter((r) => r.exact).length,
     n: runs.length,
+    checkedQueries: runs.filter((r) => (r.checked ?? 0) > 0).length,
     timeouts: runs.filter((r) => r.timeout).length,
     withErrors: runs.filter((r) => r.errors.length > 0).length,
     byCategory: Object.fromEntries(

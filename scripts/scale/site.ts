@@ -31,10 +31,10 @@ export interface Sizes {
   htmlFiles: number;
   /** Everything under dist/pagefind/. */
   pagefindDir: number;
-  /** The index proper: entry JSON, meta, word index chunks, fragments, filters. */
+  /** The index proper: entry JSON, meta, word index chunks, fragments, filters, and the project's own tables (facets, chunk map). */
   index: number;
   indexFiles: number;
-  /** By kind: meta, index, fragment, filter, entry, code (JS, wasm, CSS). */
+  /** By kind: meta, index, fragment, filter, entry, table, code (JS, wasm, CSS). */
   byKind: Record<string, number>;
 }
 
@@ -44,6 +44,8 @@ const INDEX_KIND: [RegExp, string][] = [
   [/\.pf_fragment$/, 'fragment'],
   [/\.pf_filter$/, 'filter'],
   [/pagefind-entry\.json$/, 'entry'],
+  // The project's own tables beside Pagefind's files: facets, chunk map.
+  [/\.json\.gz$/, 'table'],
 ];
 
 export function sizes(dist: string): Sizes {

@@ -7,14 +7,17 @@
  *
  * Only the files the search page fetches are written to `<outDir>/pagefind/`
  * (no Pagefind UI bundles, no worker: the page runs Pagefind on the main thread),
- * plus the facet table (FACETS_FILE) the page filters and counts results with.
+ * plus the facet table (FACETS_FILE) the page filters and counts results with,
+ * and the chunk map (CHUNKS_FILE) it plans lookups with.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeCbor, type CborValue } from '../lib/cbor.ts';
 import { encodeFacets, FACETS_FILE } from '../lib/search-engine.ts';
+import { CHUNKS_FILE, type ChunkMap } from '../lib/search-plan.ts';
 import { extractPage, type Anchor, type PageSource } from '../lib/search-page.ts';
 import { encodeContent, normalizeChars, tokenizeChars, type Fold, type Token } from '../lib/search-tokens.ts';
 import { t2sTable } from '../lib/t2s-table.ts';
@@ -69,21 +72,54 @@ export function encodeAnchors(anchors: Anchor[], tokens: Token[]): string {
     .join(',');
 }
 
+const PAGEFIND_HEADER = 'pagefind_dcd';
+
+/** The payload of one of Pagefind's files: gzip of `pagefind_dcd` + payload. */
+export function readPagefindFile(path: string, content: Uint8Array): Uint8Array {
+  const raw = gunzipSync(content);
+  if (raw.subarray(0, PAGEFIND_HEADER.length).toString() !== PAGEFIND_HEADER) {
+    throw new Error(`search index: ${path} is not a Pagefind file (no ${PAGEFIND_HEADER} header)`);
+  }
+  return raw.subarray(PAGEFIND_HEADER.length);
+}
+
 /**
  * Pagefind's id of each page (the name of its fragment file, which is what a
- * search result's `id` is) by URL, read back from the fragments: gzip of
- * `pagefind_dcd` + JSON.
+ * search result's `id` is) by URL, read back from the fragments (JSON).
  */
 export function pageIds(files: { path: string; content: Uint8Array }[]): Map<string, string> {
   const ids = new Map<string, string>();
   for (const f of files) {
     const m = /^fragment\/(.+)\.pf_fragment$/.exec(f.path.split(sep).join('/'));
     if (!m) continue;
-    const text = gunzipSync(f.content).toString('utf8');
-    if (!text.startsWith('pagefind_dcd')) throw new Error(`search index: ${f.path} is not a Pagefind fragment`);
-    ids.set(JSON.parse(text.slice('pagefind_dcd'.length)).url, m[1]);
+    ids.set(JSON.parse(new TextDecoder().decode(readPagefindFile(f.path, f.content))).url, m[1]);
   }
   return ids;
+}
+
+/**
+ * The chunk map (`src/lib/search-plan.ts`) of an index from Pagefind's output
+ * files: the chunk list of its metadata (`pagefind.*.pf_meta`, CBOR
+ * `[version, pages, chunks, …]`, each chunk `[from, to, hash]`) with each
+ * chunk file's size, and the mean size of a fragment file.
+ */
+export function chunkMapOf(files: { path: string; content: Uint8Array }[]): ChunkMap {
+  const byPath = new Map(files.map((f) => [f.path.split(sep).join('/'), f.content]));
+  const metas = [...byPath.keys()].filter((p) => /^pagefind\.[^/]+\.pf_meta$/.test(p));
+  if (metas.length !== 1) throw new Error(`search index: expected one Pagefind metadata file, found ${metas.length}`);
+  const meta = decodeCbor(readPagefindFile(metas[0], byPath.get(metas[0])!));
+  const list = Array.isArray(meta) ? meta[2] : undefined;
+  if (!Array.isArray(list)) throw new Error(`search index: ${metas[0]} has no chunk list where Pagefind 1.6 writes it`);
+  const isText = (v: CborValue): v is string => typeof v === 'string';
+  const chunks = list.map((c, i): [string, string, number] => {
+    if (!Array.isArray(c) || !isText(c[0]) || !isText(c[1]) || !isText(c[2])) throw new Error(`search index: chunk ${i} of ${metas[0]} is not [from, to, hash]`);
+    const file = byPath.get(`index/${c[2]}.pf_index`);
+    if (!file) throw new Error(`search index: chunk ${c[2]} listed in ${metas[0]} has no file`);
+    return [c[0], c[1], file.length];
+  });
+  const fragments = [...byPath].filter(([p]) => p.startsWith('fragment/'));
+  const fragment = fragments.length ? Math.round(fragments.reduce((s, [, c]) => s + c.length, 0) / fragments.length) : 0;
+  return { fragment, chunks };
 }
 
 /**
@@ -137,6 +173,7 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
       return { id, filters: own };
     });
     const facetsFile = gzipSync(encodeFacets(facets), { level: 9 });
+    const chunksFile = gzipSync(JSON.stringify(chunkMapOf(files)), { level: 9 });
     const target = join(outDir, 'pagefind');
     await rm(target, { recursive: true, force: true });
     let bytes = 0;
@@ -148,8 +185,9 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
       bytes += f.content.length;
     }
     await writeFile(join(outDir, FACETS_FILE), facetsFile);
-    bytes += facetsFile.length;
-    log(`indexed ${pages} pages into ${relative(process.cwd(), target) || target} (${(bytes / 1024).toFixed(1)} KiB; facets ${(facetsFile.length / 1024).toFixed(1)} KiB) in ${Date.now() - started} ms`);
+    await writeFile(join(outDir, CHUNKS_FILE), chunksFile);
+    bytes += facetsFile.length + chunksFile.length;
+    log(`indexed ${pages} pages into ${relative(process.cwd(), target) || target} (${(bytes / 1024).toFixed(1)} KiB; facets ${(facetsFile.length / 1024).toFixed(1)} KiB, chunk map ${(chunksFile.length / 1024).toFixed(1)} KiB) in ${Date.now() - started} ms`);
     return { pages, bytes };
   } finally {
     await index.deleteIndex();

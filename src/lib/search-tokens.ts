@@ -302,7 +302,7 @@ export function findHits(page: PageText, term: QueryTerm, limit = Infinity): Hit
   return hits;
 }
 
-/** The phrase Pagefind is asked for: keys in quotes, which is its exact (consecutive words) mode. */
-export function pagefindPhrase(term: QueryTerm): string {
-  return `"${term.keys.join(' ')}"`;
+/** The phrase Pagefind is asked for: keys (a term's, or a run of them) in quotes, which is its exact (consecutive words) mode. */
+export function pagefindPhrase(keys: string[]): string {
+  return `"${keys.join(' ')}"`;
 }

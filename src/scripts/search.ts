@@ -42,6 +42,7 @@ import {
   FACETS_FILE,
   decodeFacets,
 } from '../lib/search-engine.ts';
+import { CHUNKS_FILE, checkOnText, planQuery, type ChunkMap } from '../lib/search-plan.ts';
 import { joinBase } from '../lib/urls.ts';
 
 interface PagefindFragment {
@@ -94,20 +95,32 @@ function foldFor(query: string): Promise<Fold> {
   return foldLoad;
 }
 
+/** A gzipped file the index builder wrote. A host may already have undone the gzip (Content-Encoding): only a gzip stream is inflated here. */
+async function fetchGzipText(path: string): Promise<string> {
+  const response = await fetch(joinBase(BASE, path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const stream = new Blob([bytes]).stream();
+  return new Response(gzipped ? stream.pipeThrough(new DecompressionStream('gzip')) : stream).text();
+}
+
 let facetsLoad: Promise<FacetTable> | undefined;
-/** Every page's filter values (FACETS_FILE, written gzipped by the index builder), fetched once. */
+/** Every page's filter values (FACETS_FILE), fetched once. */
 function facetTable(): Promise<FacetTable> {
-  facetsLoad ??= (async () => {
-    const response = await fetch(joinBase(BASE, FACETS_FILE));
-    if (!response.ok) throw new Error(`${FACETS_FILE}: HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    // A host may already have undone the gzip (Content-Encoding): only a gzip stream is inflated here.
-    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    const stream = new Blob([bytes]).stream();
-    return decodeFacets(await new Response(gzipped ? stream.pipeThrough(new DecompressionStream('gzip')) : stream).text());
-  })();
+  facetsLoad ??= fetchGzipText(FACETS_FILE).then(decodeFacets);
   facetsLoad.catch(() => (facetsLoad = undefined));
   return facetsLoad;
+}
+
+let chunksLoad: Promise<ChunkMap | undefined> | undefined;
+/** What each index chunk costs (CHUNKS_FILE), fetched once; without it every term is looked up whole. */
+function chunkMap(): Promise<ChunkMap | undefined> {
+  chunksLoad ??= fetchGzipText(CHUNKS_FILE).then(
+    (text) => JSON.parse(text) as ChunkMap,
+    () => undefined,
+  );
+  return chunksLoad;
 }
 
 const collator = new Intl.Collator('zh-Hans-CN');
@@ -306,25 +319,45 @@ async function search(state: SearchState) {
       return;
     }
     setText(status, '正在搜索…');
-    const pf = await (pfLoad ?? pagefind());
-    // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
-    const perTerm = await Promise.all(terms.map((t) => pf.search(t.punct ? null : pagefindPhrase(t), { sort: { date: 'desc' } })));
+    const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
+    // Cheap keys first (src/lib/search-plan.ts); the rest of a term is checked on the page text or looked up after.
+    const plan = planQuery(
+      terms.map((t) => t.keys),
+      chunks,
+      PAGE_SIZE * (chunks?.fragment ?? 0),
+    );
+    const lookUp = (keys: string[]) =>
+      // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
+      pf.search(keys.length ? pagefindPhrase(keys) : null, { sort: { date: 'desc' } }).then((r) =>
+        // A page found only through its meta data (title, anchors) does not hold the term in its text.
+        (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length),
+      );
+    const lists = await Promise.all(terms.map((t, i) => lookUp(t.punct ? [] : t.keys.slice(plan.terms[i].start, plan.terms[i].end))));
     if (my !== run) return;
-    // A page found only through its meta data (title, anchors) does not hold the term in its text.
-    const lists = perTerm.map((r) => (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length));
     const byId = new Map(lists[0].map((r) => [r.id, r]));
     let ids = intersectOrdered(lists.map((l) => l.map((r) => r.id)));
+    // Punctuation typed at a term's edge is checked on each page's text before anything is counted.
+    let checkText = !terms.every(isExact);
+    if (plan.partial && ids.length > 0) {
+      if (checkOnText(plan, ids.filter((id) => !loaded.has(id)).length)) checkText = true;
+      else {
+        const rest = await Promise.all(terms.filter((_, i) => !plan.terms[i].whole).map((t) => lookUp(t.keys)));
+        if (my !== run) return;
+        ids = intersectOrdered([ids, ...rest.map((l) => l.map((r) => r.id))]);
+      }
+    }
+    results.dataset.checked = String(checkText ? ids.length : 0);
+    if (checkText) {
+      const items = await Promise.all(ids.map((id) => load(byId.get(id)!)));
+      if (my !== run) return;
+      ids = ids.filter((_, i) => pageHits(items[i].page, terms).all);
+    }
+    // Every page that holds the query, before filters: the filter counts are taken from it.
+    const unfiltered = ids;
     const table = hasFilters(state) ? await facetTable() : undefined;
     if (my !== run) return;
-    const unfiltered = ids;
     if (table) ids = applyFilters(ids, state.filters, table);
-    let candidates = ids.map((id) => byId.get(id)!);
-    if (!terms.every(isExact)) {
-      // Punctuation typed at a term's edge is checked on each page's text before anything is counted.
-      const items = await Promise.all(candidates.map(load));
-      if (my !== run) return;
-      candidates = candidates.filter((_, i) => pageHits(items[i].page, terms).all);
-    }
+    const candidates = ids.map((id) => byId.get(id)!);
     pending = candidates;
     total = candidates.length;
     await showMore(my);

@@ -80,7 +80,7 @@ describe('queries', () => {
     const [t] = parseQuery('“1457”', fold);
     expect(t).toMatchObject({ keys: ['1', '4', '5', '7'], lead: '“', trail: '”' });
     expect(isExact(t)).toBe(false);
-    expect(pagefindPhrase(t)).toBe('"1 4 5 7"');
+    expect(pagefindPhrase(t.keys)).toBe('"1 4 5 7"');
   });
   it('checks a punctuation-only term on the page text', () => {
     const [t] = parseQuery('，。', fold);
