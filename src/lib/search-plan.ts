@@ -51,69 +51,128 @@ export function chunksFor(map: ChunkMap, word: string): number[] {
   return out.length > 0 || before < 0 ? out : [before];
 }
 
-/** Bytes of the distinct chunks the keys need. */
-export function keyBytes(map: ChunkMap, keys: Iterable<string>): number {
-  const chunks = new Set<number>();
-  for (const key of keys) for (const c of chunksFor(map, key)) chunks.add(c);
-  let bytes = 0;
-  for (const c of chunks) bytes += map.chunks[c][2];
-  return bytes;
-}
-
-export interface TermPlan {
-  /** Keys [start, end) of the term asked for first, as one phrase. */
+/** A phrase lookup: keys [start, end) of term `term`. */
+export interface Lookup {
+  term: number;
   start: number;
   end: number;
-  /** The first lookup is the whole term: the index alone decides it. */
-  whole: boolean;
 }
 
-export interface QueryPlan {
-  terms: TermPlan[];
-  /** Some term is looked up in part: its candidates still need checking (text) or the rest of its keys (index). */
-  partial: boolean;
-  /** Bytes of the chunks the rest of the keys would add. */
-  restBytes: number;
-  /** Mean bytes of checking one candidate on its text. */
-  fragmentBytes: number;
-}
+export type Step =
+  /** The index has decided every term: the candidates are the results. */
+  | { kind: 'done' }
+  /** Check the candidates on their text (each page's fragment). */
+  | { kind: 'check-text' }
+  /** Ask the index for these phrases too, and intersect. */
+  | { kind: 'look-up'; lookups: Lookup[] };
+
+/** Extra pairs looked up before the planner gives up narrowing and asks for the rest. */
+export const MAX_EXTRA_LOOKUPS = 2;
 
 /**
- * Plan a query of terms (each a phrase of keys). A term of three keys or more
- * is looked up first by its cheapest adjacent pair, widened over neighbours
- * whose chunks that pair already loads (free selectivity) — but only when the
- * keys left out cost more than `worth` bytes, the fragments of one page of
- * results, which are loaded to show them anyway. Without a chunk map every
- * term is looked up whole.
+ * Plans the lookups of one query (terms, each a phrase of keys) by what their
+ * chunks cost. First, a term of three keys or more is looked up by its
+ * cheapest adjacent pair, widened over neighbours whose chunks that pair
+ * loads anyway — when the keys left out cost more than `worth` bytes (the
+ * fragments of one page of results, which are loaded to show them anyway);
+ * every other term is looked up whole. Then, as long as some term is not
+ * decided by the index, `next` weighs the candidates found so far: check them
+ * on their text, narrow them with another cheap pair, or ask for the rest of
+ * the keys — whichever downloads least. Without a chunk map every term is
+ * looked up whole at once.
  */
-export function planQuery(terms: string[][], map: ChunkMap | undefined, worth: number): QueryPlan {
-  const plans: TermPlan[] = terms.map((keys) => ({ start: 0, end: keys.length, whole: true }));
-  if (!map) return { terms: plans, partial: false, restBytes: 0, fragmentBytes: 0 };
-  terms.forEach((keys, t) => {
-    if (keys.length < 3) return;
-    let best = 0;
-    let bestBytes = Infinity;
+export class SearchPlanner {
+  private readonly terms: string[][];
+  private readonly map: ChunkMap | undefined;
+  private readonly worth: number;
+  private readonly loaded = new Set<number>();
+  private readonly whole: boolean[];
+  private readonly asked: [number, number][][];
+  private extra = 0;
+
+  constructor(terms: string[][], map: ChunkMap | undefined, worth: number) {
+    this.terms = terms;
+    this.map = map;
+    this.worth = worth;
+    this.whole = terms.map(() => false);
+    this.asked = terms.map(() => []);
+  }
+
+  private chunks(keys: string[]): number[] {
+    return this.map ? keys.flatMap((k) => chunksFor(this.map!, k)) : [];
+  }
+
+  /** Bytes the keys would add to what is loaded. */
+  private newBytes(keys: string[]): number {
+    let bytes = 0;
+    for (const c of new Set(this.chunks(keys))) if (!this.loaded.has(c)) bytes += this.map!.chunks[c][2];
+    return bytes;
+  }
+
+  /** The cheapest pair of the term not yet asked for, widened over neighbours in chunks loaded by then. */
+  private cheapestPair(t: number): { lookup: Lookup; bytes: number } | undefined {
+    const keys = this.terms[t];
+    const overlaps = (a: number, b: number) => this.asked[t].some(([s, e]) => a < e && s < b);
+    let best: { lookup: Lookup; bytes: number } | undefined;
     for (let a = 0; a + 2 <= keys.length; a++) {
-      const bytes = keyBytes(map, keys.slice(a, a + 2));
-      if (bytes < bestBytes) [best, bestBytes] = [a, bytes];
+      if (overlaps(a, a + 2)) continue;
+      const bytes = this.newBytes(keys.slice(a, a + 2));
+      if (!best || bytes < best.bytes) best = { lookup: { term: t, start: a, end: a + 2 }, bytes };
     }
-    let start = best;
-    let end = best + 2;
-    const loaded = new Set(keys.slice(start, end).flatMap((k) => chunksFor(map, k)));
-    const free = (k: string) => chunksFor(map, k).every((c) => loaded.has(c));
-    while (start > 0 && free(keys[start - 1])) start--;
-    while (end < keys.length && free(keys[end])) end++;
-    if (keyBytes(map, keys) - keyBytes(map, keys.slice(start, end)) > worth) plans[t] = { start, end, whole: false };
-  });
-  const first = terms.flatMap((keys, t) => keys.slice(plans[t].start, plans[t].end));
-  const restBytes = keyBytes(map, terms.flat()) - keyBytes(map, first);
-  return { terms: plans, partial: plans.some((p) => !p.whole), restBytes, fragmentBytes: map.fragment };
-}
+    if (!best) return undefined;
+    const after = new Set([...this.loaded, ...this.chunks(keys.slice(best.lookup.start, best.lookup.end))]);
+    const free = (i: number) => !overlaps(i, i + 1) && this.chunks([keys[i]]).every((c) => after.has(c));
+    while (best.lookup.start > 0 && free(best.lookup.start - 1)) best.lookup.start--;
+    while (best.lookup.end < keys.length && free(best.lookup.end)) best.lookup.end++;
+    return best;
+  }
 
-/**
- * After the first lookups: check `unchecked` candidates on their text, or
- * look up the rest of the keys? Whichever downloads less.
- */
-export function checkOnText(plan: QueryPlan, unchecked: number): boolean {
-  return unchecked * plan.fragmentBytes <= plan.restBytes;
+  private ask(lookups: Lookup[]): Lookup[] {
+    for (const l of lookups) {
+      for (const c of this.chunks(this.terms[l.term].slice(l.start, l.end))) this.loaded.add(c);
+      this.asked[l.term].push([l.start, l.end]);
+      if (l.start === 0 && l.end === this.terms[l.term].length) this.whole[l.term] = true;
+    }
+    return lookups;
+  }
+
+  /** The first lookups, one per term. */
+  first(): Lookup[] {
+    return this.ask(
+      this.terms.map((keys, t) => {
+        const whole = { term: t, start: 0, end: keys.length };
+        if (!this.map || keys.length < 3) return whole;
+        const pair = this.cheapestPair(t)!;
+        const left = this.newBytes(keys) - this.newBytes(keys.slice(pair.lookup.start, pair.lookup.end));
+        return left > this.worth ? pair.lookup : whole;
+      }),
+    );
+  }
+
+  /** Bytes of the chunks the rest of the undecided terms' keys would add. */
+  restBytes(): number {
+    return this.newBytes(this.terms.filter((_, t) => !this.whole[t]).flat());
+  }
+
+  /**
+   * What to do once the lookups so far left `candidates` pages, `unchecked`
+   * of them not loaded yet. Each step is one round trip; the choice only
+   * changes the bytes, never the results.
+   */
+  next(candidates: number, unchecked: number): Step {
+    const open = this.terms.map((_, t) => t).filter((t) => !this.whole[t]);
+    if (open.length === 0 || candidates === 0) return { kind: 'done' };
+    const rest = this.restBytes();
+    if (unchecked * (this.map?.fragment ?? Infinity) <= rest) return { kind: 'check-text' };
+    if (this.extra < MAX_EXTRA_LOOKUPS) {
+      const pairs = open.map((t) => this.cheapestPair(t)).filter((p) => p !== undefined);
+      const cheapest = pairs.sort((a, b) => a.bytes - b.bytes)[0];
+      // Narrowing pays when it costs well under the rest.
+      if (cheapest && cheapest.bytes * 2 < rest) {
+        this.extra++;
+        return { kind: 'look-up', lookups: this.ask([cheapest.lookup]) };
+      }
+    }
+    return { kind: 'look-up', lookups: this.ask(open.map((t) => ({ term: t, start: 0, end: this.terms[t].length }))) };
+  }
 }

@@ -42,7 +42,7 @@ import {
   FACETS_FILE,
   decodeFacets,
 } from '../lib/search-engine.ts';
-import { CHUNKS_FILE, checkOnText, planQuery, type ChunkMap } from '../lib/search-plan.ts';
+import { CHUNKS_FILE, SearchPlanner, type ChunkMap, type Lookup } from '../lib/search-plan.ts';
 import { joinBase } from '../lib/urls.ts';
 
 interface PagefindFragment {
@@ -320,31 +320,39 @@ async function search(state: SearchState) {
     }
     setText(status, '正在搜索…');
     const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
-    // Cheap keys first (src/lib/search-plan.ts); the rest of a term is checked on the page text or looked up after.
-    const plan = planQuery(
+    // Cheap keys first (src/lib/search-plan.ts): the planner decides, round by round, what to ask the index next.
+    const planner = new SearchPlanner(
       terms.map((t) => t.keys),
       chunks,
       PAGE_SIZE * (chunks?.fragment ?? 0),
     );
-    const lookUp = (keys: string[]) =>
-      // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
-      pf.search(keys.length ? pagefindPhrase(keys) : null, { sort: { date: 'desc' } }).then((r) =>
-        // A page found only through its meta data (title, anchors) does not hold the term in its text.
-        (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length),
+    const lookUp = (lookups: Lookup[]) =>
+      Promise.all(
+        lookups.map(({ term, start, end }) => {
+          const keys = terms[term].keys.slice(start, end);
+          // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
+          return pf.search(keys.length ? pagefindPhrase(keys) : null, { sort: { date: 'desc' } }).then((r) =>
+            // A page found only through its meta data (title, anchors) does not hold the term in its text.
+            (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length),
+          );
+        }),
       );
-    const lists = await Promise.all(terms.map((t, i) => lookUp(t.punct ? [] : t.keys.slice(plan.terms[i].start, plan.terms[i].end))));
+    const lists = await lookUp(planner.first());
     if (my !== run) return;
     const byId = new Map(lists[0].map((r) => [r.id, r]));
     let ids = intersectOrdered(lists.map((l) => l.map((r) => r.id)));
     // Punctuation typed at a term's edge is checked on each page's text before anything is counted.
     let checkText = !terms.every(isExact);
-    if (plan.partial && ids.length > 0) {
-      if (checkOnText(plan, ids.filter((id) => !loaded.has(id)).length)) checkText = true;
-      else {
-        const rest = await Promise.all(terms.filter((_, i) => !plan.terms[i].whole).map((t) => lookUp(t.keys)));
-        if (my !== run) return;
-        ids = intersectOrdered([ids, ...rest.map((l) => l.map((r) => r.id))]);
+    for (;;) {
+      const step = planner.next(ids.length, ids.filter((id) => !loaded.has(id)).length);
+      if (step.kind === 'done') break;
+      if (step.kind === 'check-text') {
+        checkText = true;
+        break;
       }
+      const more = await lookUp(step.lookups);
+      if (my !== run) return;
+      ids = intersectOrdered([ids, ...more.map((l) => l.map((r) => r.id))]);
     }
     results.dataset.checked = String(checkText ? ids.length : 0);
     if (checkText) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunkMapOf, readPagefindFile } from '../../src/integrations/search-index.ts';
 import { decodeCbor, type CborValue } from '../../src/lib/cbor.ts';
-import { checkOnText, chunksFor, compareCodePoints, keyBytes, planQuery, type ChunkMap } from '../../src/lib/search-plan.ts';
+import { chunksFor, compareCodePoints, MAX_EXTRA_LOOKUPS, SearchPlanner, type ChunkMap } from '../../src/lib/search-plan.ts';
 import { encodeContent, tokenize } from '../../src/lib/search-tokens.ts';
 
 /** Chunks as Pagefind lays them out: words sorted, `to`/`from` trimmed to the first differing character. */
@@ -29,39 +29,78 @@ describe('the chunk map', () => {
     expect(compareCodePoints('院', '院')).toBe(0);
   });
 
-  it('finds the chunk a key is in, and what keys cost together', () => {
+  it('finds the chunk a key is in', () => {
     expect(chunksFor(MAP, '院')).toEqual([8]);
     expect(chunksFor(MAP, '上')).toEqual([1]);
     // Past a trimmed `to` (Pagefind then matches loosely): the chunk it would be in.
     expect(chunksFor(MAP, '医院')).toEqual([3]);
-    expect(keyBytes(MAP, ['院', '院', '医', '仁'])).toBe(630_000);
   });
+});
 
-  it('looks a long term up by its cheapest pair, widened over free neighbours', () => {
-    const keys = [...'泰南市第一人民医院'];
-    const plan = planQuery([keys], MAP, 40_000);
+const term = (s: string) => [...s];
+
+describe('the search planner', () => {
+  it('looks a long term up by its cheapest pair first, widened over keys in chunks it loads anyway', () => {
     // 泰南 is cheapest (55 kB); the next key, 市, is in a chunk not loaded yet, so the run stays 泰南.
-    expect(plan.terms).toEqual([{ start: 0, end: 2, whole: false }]);
-    expect(plan.partial).toBe(true);
-    expect(plan.restBytes).toBe(keyBytes(MAP, keys) - keyBytes(MAP, ['泰', '南']));
-    expect(plan.fragmentBytes).toBe(4000);
-    // 仁 and 医 share a chunk, which makes them the cheapest pair.
-    expect(planQuery([[...'泰仁医院']], MAP, 40_000).terms).toEqual([{ start: 1, end: 3, whole: false }]);
+    expect(new SearchPlanner([term('泰南市第一人民医院')], MAP, 40_000).first()).toEqual([{ term: 0, start: 0, end: 2 }]);
+    // 仁 and 医 share a chunk, which makes them the cheapest pair; 区 between them costs nothing more.
+    expect(new SearchPlanner([term('泰仁区医院')], MAP, 40_000).first()).toEqual([{ term: 0, start: 1, end: 4 }]);
   });
 
-  it('looks a term up whole when it is short, when leaving keys out saves little, or without a map', () => {
-    expect(planQuery([['医', '院'], ['院']], MAP, 0).terms.every((t) => t.whole)).toBe(true);
-    expect(planQuery([[...'万上下']], MAP, 0).terms).toEqual([{ start: 0, end: 3, whole: true }]);
-    // Leaving 院 out would save 600 kB, which is less than the worth of checking.
-    expect(planQuery([[...'泰南院']], MAP, 700_000)).toMatchObject({ partial: false, restBytes: 0 });
-    expect(planQuery([[...'泰南市第一人民医院']], undefined, 0)).toMatchObject({ partial: false, terms: [{ start: 0, end: 9, whole: true }] });
+  it('looks a term up whole when it is short, when leaving keys out saves little, or without a chunk map', () => {
+    expect(new SearchPlanner([term('医院'), term('院')], MAP, 0).first()).toEqual([
+      { term: 0, start: 0, end: 2 },
+      { term: 1, start: 0, end: 1 },
+    ]);
+    // All three keys are in one chunk.
+    expect(new SearchPlanner([term('万上下')], MAP, 0).first()).toEqual([{ term: 0, start: 0, end: 3 }]);
+    // Leaving 院 out would save 600 kB, less than the worth of one page of results here.
+    expect(new SearchPlanner([term('泰南院')], MAP, 700_000).first()).toEqual([{ term: 0, start: 0, end: 3 }]);
+    const unmapped = new SearchPlanner([term('泰南市第一人民医院')], undefined, 0);
+    expect(unmapped.first()).toEqual([{ term: 0, start: 0, end: 9 }]);
+    expect(unmapped.next(100, 100)).toEqual({ kind: 'done' });
   });
 
-  it('checks candidates on their text when that downloads less than the rest of the keys', () => {
-    const plan = planQuery([[...'泰南市第一人民医院']], MAP, 40_000);
-    expect(checkOnText(plan, 10)).toBe(true);
-    expect(checkOnText(plan, Math.floor(plan.restBytes / 4000))).toBe(true);
-    expect(checkOnText(plan, Math.floor(plan.restBytes / 4000) + 1)).toBe(false);
+  it('is done when the index decided every term, or nothing was found', () => {
+    const whole = new SearchPlanner([term('医院')], MAP, 0);
+    whole.first();
+    expect(whole.next(5000, 5000)).toEqual({ kind: 'done' });
+    const partial = new SearchPlanner([term('泰南市第一人民医院')], MAP, 40_000);
+    partial.first();
+    expect(partial.next(0, 0)).toEqual({ kind: 'done' });
+  });
+
+  it('checks few candidates on their text, where that downloads less than the rest of the keys', () => {
+    const planner = new SearchPlanner([term('泰南市第一人民医院')], MAP, 40_000);
+    planner.first();
+    const rest = planner.restBytes();
+    // 市第一人民医院 beyond 泰南: 卫-民, 生, 一-丁, 人, 仁-医, 院.
+    expect(rest).toBe(30_000 + 90_000 + 20_000 + 400_000 + 30_000 + 600_000);
+    expect(planner.next(14, 14)).toEqual({ kind: 'check-text' });
+    expect(planner.next(400, Math.floor(rest / 4000))).toEqual({ kind: 'check-text' });
+  });
+
+  it('narrows many candidates with the next cheapest pair, a bounded number of times, then asks for the rest', () => {
+    const planner = new SearchPlanner([term('泰南市第一人民医院')], MAP, 40_000);
+    planner.first();
+    const many = 10_000;
+    // The next cheapest pair beside 泰南: 民医 (卫-民 and 仁-医, 60 kB).
+    expect(planner.next(many, many)).toEqual({ kind: 'look-up', lookups: [{ term: 0, start: 6, end: 8 }] });
+    expect(planner.next(many, many)).toMatchObject({ kind: 'look-up', lookups: [{ term: 0 }] });
+    expect(MAX_EXTRA_LOOKUPS).toBe(2);
+    expect(planner.next(many, many)).toEqual({ kind: 'look-up', lookups: [{ term: 0, start: 0, end: 9 }] });
+    expect(planner.next(3, 3)).toEqual({ kind: 'done' });
+  });
+
+  it('plans each term of a query, and asks for every undecided term at the end', () => {
+    const planner = new SearchPlanner([term('泰南市第一人民医院'), term('医院'), term('万上下中')], MAP, 40_000);
+    expect(planner.first()).toEqual([
+      { term: 0, start: 0, end: 2 },
+      { term: 1, start: 0, end: 2 },
+      { term: 2, start: 0, end: 4 },
+    ]);
+    // The term 医院 loaded its chunks, so the first term's 医院 is the next pair, and it costs nothing.
+    expect(planner.next(5000, 5000)).toEqual({ kind: 'look-up', lookups: [{ term: 0, start: 7, end: 9 }] });
   });
 });
 
