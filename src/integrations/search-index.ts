@@ -106,6 +106,9 @@ export function pageIds(files: { path: string; content: Uint8Array }[]): Map<str
 export function chunkMapOf(files: { path: string; content: Uint8Array }[]): ChunkMap {
   const byPath = new Map(files.map((f) => [f.path.split(sep).join('/'), f.content]));
   const metas = [...byPath.keys()].filter((p) => /^pagefind\.[^/]+\.pf_meta$/.test(p));
+  const fragments = [...byPath].filter(([p]) => p.startsWith('fragment/'));
+  // An archive with nothing to index (every article a draft) gets no metadata from Pagefind.
+  if (metas.length === 0 && fragments.length === 0) return { fragment: 0, chunks: [] };
   if (metas.length !== 1) throw new Error(`search index: expected one Pagefind metadata file, found ${metas.length}`);
   const meta = decodeCbor(readPagefindFile(metas[0], byPath.get(metas[0])!));
   const list = Array.isArray(meta) ? meta[2] : undefined;
@@ -117,7 +120,6 @@ export function chunkMapOf(files: { path: string; content: Uint8Array }[]): Chun
     if (!file) throw new Error(`search index: chunk ${c[2]} listed in ${metas[0]} has no file`);
     return [c[0], c[1], file.length];
   });
-  const fragments = [...byPath].filter(([p]) => p.startsWith('fragment/'));
   const fragment = fragments.length ? Math.round(fragments.reduce((s, [, c]) => s + c.length, 0) / fragments.length) : 0;
   return { fragment, chunks };
 }

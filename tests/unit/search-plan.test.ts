@@ -139,4 +139,14 @@ describe('reading the chunk map from a Pagefind index', () => {
       delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
     }
   });
+  it('is empty for an index of no pages (every article a draft)', async () => {
+    const { createIndex, close } = await import('pagefind');
+    const { index } = await createIndex({});
+    try {
+      expect(chunkMapOf((await index!.getFiles()).files)).toEqual({ fragment: 0, chunks: [] });
+    } finally {
+      await index!.deleteIndex();
+      await close();
+    }
+  });
 });
