@@ -57,7 +57,9 @@ function panelSvg(p: Panel, x0: number, y0: number, w: number, h: number, sizes:
     out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" ${s.dash ? `stroke-dasharray="${s.dash}"` : ''} points="${pts.map(([n, v]) => `${X(n).toFixed(1)},${Y(v).toFixed(1)}`).join(' ')}"/>`);
     for (const [n, v] of pts) {
       out.push(`<circle cx="${X(n).toFixed(1)}" cy="${Y(v).toFixed(1)}" r="3" fill="${s.color}"/>`);
-      const above = s === p.series[0];
+      // The higher of the two values at a size is labelled above its point, the lower below, so close values do not collide.
+      const other = p.series.find((o) => o !== s)?.points.find(([m]) => m === n)?.[1];
+      const above = other === undefined || v > other || (v === other && s === p.series[0]);
       out.push(`<text x="${(X(n) + 5).toFixed(1)}" y="${(Y(v) + (above ? -6 : 13)).toFixed(1)}" class="val" fill="${s.color}">${niceLabel(v)}</text>`);
     }
   }
