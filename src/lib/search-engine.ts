@@ -129,6 +129,29 @@ export function facetCounts(ids: string[], selected: Record<string, string[]>, t
   return out;
 }
 
+/** Values of a filter group shown at once; more than `FACET_COLLAPSE_ABOVE` and the rest fold away. */
+export const FACET_SHOWN = 10;
+export const FACET_COLLAPSE_ABOVE = 15;
+
+/**
+ * Which of a group's values show at once and which fold behind "其余 N 项":
+ * a broad query in a large archive has hundreds of hospitals among its
+ * results. The `FACET_SHOWN` with most results show, and every chosen value;
+ * both lists keep the order of `values`. A short group shows whole.
+ */
+export function splitFacetValues(values: string[], counts: Record<string, number>, chosen: string[]): { shown: string[]; rest: string[] } {
+  if (values.length <= FACET_COLLAPSE_ABOVE) return { shown: values, rest: [] };
+  const top = new Set(
+    values
+      .map((v, i) => ({ v, i }))
+      .sort((a, b) => (counts[b.v] ?? 0) - (counts[a.v] ?? 0) || a.i - b.i)
+      .slice(0, FACET_SHOWN)
+      .map(({ v }) => v),
+  );
+  for (const v of chosen) top.add(v);
+  return { shown: values.filter((v) => top.has(v)), rest: values.filter((v) => !top.has(v)) };
+}
+
 export interface AnchorRef {
   kind: 'section' | 'heading';
   first: number;

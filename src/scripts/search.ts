@@ -41,6 +41,7 @@ import {
   type SearchState,
   FACETS_FILE,
   decodeFacets,
+  splitFacetValues,
 } from '../lib/search-engine.ts';
 import { CHUNKS_FILE, SearchPlanner, type ChunkMap, type Lookup } from '../lib/search-plan.ts';
 import { joinBase } from '../lib/urls.ts';
@@ -253,33 +254,43 @@ async function showMore(my: number): Promise<HTMLLIElement[]> {
 }
 
 function renderFacets(counts: Record<string, Record<string, number>>, state: SearchState) {
-  // The reader keeps their place: the filter that had focus has it again after the redraw.
+  // The reader keeps their place: the filter that had focus has it again after the redraw, and an opened "其余" stays open.
   const active = document.activeElement;
   const focused = active instanceof HTMLInputElement && facets.contains(active) ? active.id : undefined;
+  const opened = new Set([...facets.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.group));
   facets.replaceChildren();
   for (const { name, label } of FILTER_GROUPS) {
     const all = Object.keys(counts[name] ?? {}).sort(compareValues);
     const place = new Map(all.map((v, i) => [v, i]));
+    const chosen = state.filters[name] ?? [];
     // Values with no result here are left out, unless chosen (so they can be unchosen).
-    const values = all.filter((v) => counts[name][v] > 0 || (state.filters[name] ?? []).includes(v));
+    const values = all.filter((v) => counts[name][v] > 0 || chosen.includes(v));
     if (values.length === 0) continue;
-    const fieldset = element('fieldset', 'search-facet');
-    fieldset.append(element('legend', undefined, label));
-    for (const value of values) {
+    const row = (value: string) => {
       // Ids by place among all of the group's values, so they stay the same from one search to the next.
       const id = `facet-${name}-${place.get(value)}`;
-      const row = element('div', 'search-facet-value');
+      const div = element('div', 'search-facet-value');
       const box = element('input');
       box.type = 'checkbox';
       box.id = id;
       box.name = name;
       box.value = value;
-      box.checked = (state.filters[name] ?? []).includes(value);
-      const count = counts[name][value];
-      const labelEl = element('label', undefined, `${value}（${count}）`);
+      box.checked = chosen.includes(value);
+      const labelEl = element('label', undefined, `${value}（${counts[name][value]}）`);
       labelEl.htmlFor = id;
-      row.append(box, labelEl);
-      fieldset.append(row);
+      div.append(box, labelEl);
+      return div;
+    };
+    const fieldset = element('fieldset', 'search-facet');
+    fieldset.append(element('legend', undefined, label));
+    const { shown, rest } = splitFacetValues(values, counts[name], chosen);
+    fieldset.append(...shown.map(row));
+    if (rest.length > 0) {
+      const more = element('details', 'search-facet-more');
+      more.dataset.group = name;
+      more.open = opened.has(name) || rest.some((v) => `facet-${name}-${place.get(v)}` === focused);
+      more.append(element('summary', undefined, `其余 ${rest.length} 项`), ...rest.map(row));
+      fieldset.append(more);
     }
     facets.append(fieldset);
   }

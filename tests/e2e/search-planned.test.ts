@@ -16,10 +16,13 @@ import { expectedPages, generateQueries, type Query } from '../../scripts/scale/
 import { measureSearch, type SearchResult } from '../../scripts/scale/search.ts';
 import { truthPages } from '../../scripts/scale/site.ts';
 import { DEFAULT_SEED } from '../../src/lib/synthetic.ts';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/sites.ts';
+import { FACET_SHOWN } from '../../src/lib/search-engine.ts';
 
 const BASE = join(ROOT, 'dist-test/synthetic');
 const REPORTS = 100;
+const DIST = join(BASE, String(REPORTS), 'dist');
 
 let queries: Query[];
 let result: SearchResult;
@@ -27,7 +30,7 @@ let result: SearchResult;
 beforeAll(async () => {
   rmSync(BASE, { recursive: true, force: true });
   const project = createProject(REPORTS, DEFAULT_SEED, BASE);
-  const dist = join(project.dir, 'dist');
+  const dist = DIST;
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: project.dir,
     encoding: 'utf8',
@@ -62,5 +65,39 @@ describe(`search on a ${REPORTS}-report archive`, () => {
     expect(checked.length).toBeGreaterThan(10);
     expect(checked.length).toBeLessThan(result.runs.length);
     expect(result.runs.every((r) => r.checked !== null)).toBe(true);
+  });
+});
+
+describe(`filters of a broad query on a ${REPORTS}-report archive`, () => {
+  const site = useSiteInBrowser({ dist: DIST, base: '/' });
+
+  it('show the hospitals with most results and fold the rest, which can be opened and chosen by keyboard', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url(`search/?q=${encodeURIComponent('党建')}`));
+    await page.waitForSelector('[data-search-results][data-state="done"]');
+    const hospitals = page.locator('[data-search-facets] fieldset', { hasText: '医院' }).first();
+    await hospitals.locator('input').first().waitFor();
+    const more = hospitals.locator('details.search-facet-more');
+    const total = await hospitals.locator('input').count();
+    expect(total).toBeGreaterThan(FACET_SHOWN + 5);
+    expect(await hospitals.locator(':scope > .search-facet-value input').count()).toBe(FACET_SHOWN);
+    expect(await more.locator('summary').textContent()).toBe(`其余 ${total - FACET_SHOWN} 项`);
+    expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // Open it from the keyboard and choose the first folded hospital.
+    await more.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const folded = more.locator('input').first();
+    const name = String(await folded.getAttribute('value'));
+    await folded.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction((n) => new URLSearchParams(location.search).getAll('hospital').includes(n), name);
+    await page.waitForSelector('[data-search-results][data-state="done"]');
+    await page.waitForFunction((n) => (document.querySelector(`[data-search-facets] input[value="${n}"]`) as HTMLInputElement | null)?.checked === true, name);
+    // The chosen hospital now shows among the first values; its results are all about it.
+    const chosen = hospitals.locator(':scope > .search-facet-value input:checked');
+    expect(await chosen.getAttribute('value')).toBe(name);
+    const status = await page.textContent('[data-search-status]');
+    expect(status).toMatch(/找到 \d+ 篇（已筛选）/);
+    await page.close();
   });
 });

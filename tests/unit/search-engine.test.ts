@@ -5,6 +5,9 @@ import {
   encodeFacets,
   excerpt,
   facetCounts,
+  FACET_COLLAPSE_ABOVE,
+  FACET_SHOWN,
+  splitFacetValues,
   intersectOrdered,
   pageHits,
   readState,
@@ -80,5 +83,23 @@ describe('excerpts', () => {
   });
   it('reports a page that lacks a term', () => {
     expect(pageHits(page, parseQuery('安康 本溪')).all).toBe(false);
+  });
+});
+
+describe('splitFacetValues', () => {
+  const values = Array.from({ length: 20 }, (_, i) => `医院${String(i).padStart(2, '0')}`);
+  const counts = Object.fromEntries(values.map((v, i) => [v, i % 7]));
+
+  it('shows a short group whole', () => {
+    expect(splitFacetValues(values.slice(0, FACET_COLLAPSE_ABOVE), counts, [])).toEqual({ shown: values.slice(0, FACET_COLLAPSE_ABOVE), rest: [] });
+  });
+
+  it('shows the values with most results and every chosen one, in the group order, and folds the rest', () => {
+    const { shown, rest } = splitFacetValues(values, counts, ['医院00']);
+    // Counts 6 (06, 13), 5 (05, 12, 19), 4 (04, 11, 18), 3 (03, 10): the first ten by count, ties in order; 00 is chosen.
+    expect(shown).toEqual(['医院00', '医院03', '医院04', '医院05', '医院06', '医院10', '医院11', '医院12', '医院13', '医院18', '医院19']);
+    expect(shown.length).toBe(FACET_SHOWN + 1);
+    expect([...shown, ...rest].sort()).toEqual(values);
+    expect(rest).toEqual(['医院01', '医院02', '医院07', '医院08', '医院09', '医院14', '医院15', '医院16', '医院17']);
   });
 });
