@@ -225,7 +225,8 @@ export async function measureSearch(dist: string, queries: Query[], opts: { time
         await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached', timeout: timeoutMs });
         msFirst = performance.now() - t0;
         const status = (await page.evaluate(() => document.querySelector('[data-search-status]')?.textContent)) ?? '';
-        count = /没有找到/.test(status) ? 0 : /找到 (\d+) 篇/.test(status) ? Number(/找到 (\d+) 篇/.exec(status)![1]) : null;
+        const counted = /找到 (\d+) 篇/.exec(status);
+        count = /没有找到/.test(status) ? 0 : counted ? Number(counted[1]) : null;
         for (let clicks = 0; clicks < 500; clicks++) {
           const usable = await page.evaluate(() => {
             const m = document.querySelector('[data-search-more]') as HTMLButtonElement | null;

@@ -85,6 +85,8 @@ export class SearchPlanner {
   private readonly terms: string[][];
   private readonly map: ChunkMap | undefined;
   private readonly worth: number;
+  /** The chunks of each key of each term, found once: `chunksFor` scans the whole map. */
+  private readonly keyChunks: number[][][];
   private readonly loaded = new Set<number>();
   private readonly whole: boolean[];
   private readonly asked: [number, number][][];
@@ -94,18 +96,20 @@ export class SearchPlanner {
     this.terms = terms;
     this.map = map;
     this.worth = worth;
+    this.keyChunks = terms.map((keys) => keys.map((k) => (map ? chunksFor(map, k) : [])));
     this.whole = terms.map(() => false);
     this.asked = terms.map(() => []);
   }
 
-  private chunks(keys: string[]): number[] {
-    return this.map ? keys.flatMap((k) => chunksFor(this.map!, k)) : [];
+  /** Chunks of keys [start, end) of term `t`. */
+  private chunks(t: number, start = 0, end = this.terms[t].length): number[] {
+    return this.keyChunks[t].slice(start, end).flat();
   }
 
-  /** Bytes the keys would add to what is loaded. */
-  private newBytes(keys: string[]): number {
+  /** Bytes the chunks would add to what is loaded. */
+  private newBytes(chunks: number[]): number {
     let bytes = 0;
-    for (const c of new Set(this.chunks(keys))) if (!this.loaded.has(c)) bytes += this.map!.chunks[c][2];
+    for (const c of new Set(chunks)) if (!this.loaded.has(c)) bytes += this.map!.chunks[c][2];
     return bytes;
   }
 
@@ -116,12 +120,12 @@ export class SearchPlanner {
     let best: { lookup: Lookup; bytes: number } | undefined;
     for (let a = 0; a + 2 <= keys.length; a++) {
       if (overlaps(a, a + 2)) continue;
-      const bytes = this.newBytes(keys.slice(a, a + 2));
+      const bytes = this.newBytes(this.chunks(t, a, a + 2));
       if (!best || bytes < best.bytes) best = { lookup: { term: t, start: a, end: a + 2 }, bytes };
     }
     if (!best) return undefined;
-    const after = new Set([...this.loaded, ...this.chunks(keys.slice(best.lookup.start, best.lookup.end))]);
-    const free = (i: number) => !overlaps(i, i + 1) && this.chunks([keys[i]]).every((c) => after.has(c));
+    const after = new Set([...this.loaded, ...this.chunks(t, best.lookup.start, best.lookup.end)]);
+    const free = (i: number) => !overlaps(i, i + 1) && this.keyChunks[t][i].every((c) => after.has(c));
     while (best.lookup.start > 0 && free(best.lookup.start - 1)) best.lookup.start--;
     while (best.lookup.end < keys.length && free(best.lookup.end)) best.lookup.end++;
     return best;
@@ -129,7 +133,7 @@ export class SearchPlanner {
 
   private ask(lookups: Lookup[]): Lookup[] {
     for (const l of lookups) {
-      for (const c of this.chunks(this.terms[l.term].slice(l.start, l.end))) this.loaded.add(c);
+      for (const c of this.chunks(l.term, l.start, l.end)) this.loaded.add(c);
       this.asked[l.term].push([l.start, l.end]);
       if (l.start === 0 && l.end === this.terms[l.term].length) this.whole[l.term] = true;
     }
@@ -143,7 +147,7 @@ export class SearchPlanner {
         const whole = { term: t, start: 0, end: keys.length };
         if (!this.map || keys.length < 3) return whole;
         const pair = this.cheapestPair(t)!;
-        const left = this.newBytes(keys) - this.newBytes(keys.slice(pair.lookup.start, pair.lookup.end));
+        const left = this.newBytes(this.chunks(t)) - this.newBytes(this.chunks(t, pair.lookup.start, pair.lookup.end));
         return left > this.worth ? pair.lookup : whole;
       }),
     );
@@ -151,7 +155,7 @@ export class SearchPlanner {
 
   /** Bytes of the chunks the rest of the undecided terms' keys would add. */
   restBytes(): number {
-    return this.newBytes(this.terms.filter((_, t) => !this.whole[t]).flat());
+    return this.newBytes(this.terms.flatMap((_, t) => (this.whole[t] ? [] : this.chunks(t))));
   }
 
   /**

@@ -266,9 +266,10 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sea
     // Values with no result here are left out, unless chosen (so they can be unchosen).
     const values = all.filter((v) => counts[name][v] > 0 || chosen.includes(v));
     if (values.length === 0) continue;
+    // Ids by place among all of the group's values, so they stay the same from one search to the next.
+    const idOf = (value: string) => `facet-${name}-${place.get(value)}`;
     const row = (value: string) => {
-      // Ids by place among all of the group's values, so they stay the same from one search to the next.
-      const id = `facet-${name}-${place.get(value)}`;
+      const id = idOf(value);
       const div = element('div', 'search-facet-value');
       const box = element('input');
       box.type = 'checkbox';
@@ -288,7 +289,7 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sea
     if (rest.length > 0) {
       const more = element('details', 'search-facet-more');
       more.dataset.group = name;
-      more.open = opened.has(name) || rest.some((v) => `facet-${name}-${place.get(v)}` === focused);
+      more.open = opened.has(name) || rest.some((v) => idOf(v) === focused);
       more.append(element('summary', undefined, `其余 ${rest.length} 项`), ...rest.map(row));
       fieldset.append(more);
     }

@@ -7,7 +7,6 @@
  * absent) must find exactly the pages whose text holds it — ground truth read
  * from the built HTML, not from the search code.
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,10 +14,11 @@ import { createProject } from '../../scripts/scale/project.ts';
 import { expectedPages, generateQueries, type Query } from '../../scripts/scale/queries.ts';
 import { measureSearch, type SearchResult } from '../../scripts/scale/search.ts';
 import { truthPages } from '../../scripts/scale/site.ts';
+import { FACET_SHOWN } from '../../src/lib/search-engine.ts';
 import { DEFAULT_SEED } from '../../src/lib/synthetic.ts';
 import { useSiteInBrowser } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build-sites.ts';
 import { ROOT } from '../helpers/sites.ts';
-import { FACET_SHOWN } from '../../src/lib/search-engine.ts';
 
 const BASE = join(ROOT, 'dist-test/synthetic');
 const REPORTS = 100;
@@ -30,18 +30,12 @@ let result: SearchResult;
 beforeAll(async () => {
   rmSync(BASE, { recursive: true, force: true });
   const project = createProject(REPORTS, DEFAULT_SEED, BASE);
-  const dist = DIST;
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: project.dir,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: { ...process.env, OUT_DIR: dist, ASTRO_CACHE_DIR: join(project.dir, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-  });
-  if (build.status !== 0) throw new Error(`building the ${REPORTS}-report archive failed:\n${`${build.stdout}${build.stderr}`.slice(-4000)}`);
-  const pages = truthPages(dist);
+  const { status, output } = buildSite(project.dir, { OUT_DIR: DIST, ASTRO_CACHE_DIR: join(project.dir, '.astro-cache') });
+  if (status !== 0) throw new Error(`building the ${REPORTS}-report archive failed:\n${output.slice(-4000)}`);
+  const pages = truthPages(DIST);
   queries = generateQueries(project.archive.names, pages, { seed: DEFAULT_SEED });
   for (const q of queries) q.expected = expectedPages(q.match, pages);
-  result = await measureSearch(dist, queries);
+  result = await measureSearch(DIST, queries);
 }, 600_000);
 
 describe(`search on a ${REPORTS}-report archive`, () => {
