@@ -1,13 +1,13 @@
 /**
- * Collections under `content/`. The schemas live in `src/lib/schema.ts` so
+ * Collections under `content/`. The schemas live in `src/content-model/schema.ts` so
  * tests can check them without Astro; here they are bound to loaders and to
  * Astro's `reference()`, which fails the build on a dangling reference.
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema, hospitalSchema, measureSchema, personSchema } from './lib/schema.ts';
-import { entryIdFromPath } from './lib/entry-id.ts';
-import { withReadableErrors } from './lib/error-map.ts';
+import { articleSchema, hospitalSchema, measureSchema, personSchema } from './content-model/schema.ts';
+import { entryIdFromPath } from './content-model/entry-id.ts';
+import { withReadableErrors } from './content-model/error-map.ts';
 
 function collectionIn(folder: string, pattern: string) {
   const ids = new Map<string, string>();

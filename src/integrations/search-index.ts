@@ -2,7 +2,7 @@
  * Builds the full-text search index after `astro build`, from the pages as
  * rendered: every HTML file with a `data-pagefind-body` element becomes one
  * Pagefind custom record whose words are the page's tokens
- * (`src/lib/search-tokens.ts`), so the index holds exactly the text the page
+ * (`src/search/tokenizer.ts`), so the index holds exactly the text the page
  * shows and nothing Pagefind's word breaker or stemmer could change.
  *
  * Only the files the search page fetches are written to `<outDir>/pagefind/`
@@ -15,13 +15,13 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeCbor, type CborValue } from '../lib/cbor.ts';
-import { encodeFacets, FACETS_FILE } from '../lib/search-engine.ts';
-import { CHUNKS_FILE, type ChunkMap } from '../lib/search-plan.ts';
-import { extractPage, type Anchor, type PageSource } from '../lib/search-page.ts';
-import { encodeContent, normalizeChars, tokenizeChars, type Fold, type Token } from '../lib/search-tokens.ts';
-import { t2sTable } from '../lib/t2s-table.ts';
-import { foldWith } from '../lib/t2s.ts';
+import { decodeCbor, type CborValue } from '../search/index/cbor.ts';
+import { encodeFacets, FACETS_FILE } from '../search/query/engine.ts';
+import { CHUNKS_FILE, type ChunkMap } from '../search/query/planner.ts';
+import { extractPage, type Anchor, type PageSource } from '../search/index/page-record.ts';
+import { encodeContent, normalizeChars, tokenizeChars, type Fold, type Token } from '../search/tokenizer.ts';
+import { t2sTable } from '../search/t2s-table.ts';
+import { foldWith } from '../search/t2s.ts';
 
 /** A language Pagefind neither segments nor stems: the words are our tokens. */
 export const SEARCH_LANGUAGE = 'und';
@@ -98,7 +98,7 @@ export function pageIds(files: { path: string; content: Uint8Array }[]): Map<str
 }
 
 /**
- * The chunk map (`src/lib/search-plan.ts`) of an index from Pagefind's output
+ * The chunk map (`src/search/query/planner.ts`) of an index from Pagefind's output
  * files: the chunk list of its metadata (`pagefind.*.pf_meta`, CBOR
  * `[version, pages, chunks, …]`, each chunk `[from, to, hash]`) with each
  * chunk file's size, and the mean size of a fragment file.

@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mergeCsp } from '../lib/csp.ts';
+import { mergeCsp } from './csp.ts';
 
 export default function securityHeaders(): AstroIntegration {
   return {

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getArchive } from '../lib/content.ts';
-import { shanghaiMidnight } from '../lib/dates.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { getArchive } from '../model/collections.ts';
+import { shanghaiMidnight } from '../content-model/dates.ts';
+import { absoluteUrl } from '../model/urls.ts';
 
 /** Newest first; a partial date stands for its first day, midnight in Asia/Shanghai. */
 export const GET: APIRoute = async ({ site }) => {

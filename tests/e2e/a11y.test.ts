@@ -17,7 +17,7 @@ import axe from 'axe-core';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
-import { keyPages } from '../../scripts/pages.ts';
+import { keyPages } from '../../tools/shared/key-pages.ts';
 
 const site = SITES.root;
 

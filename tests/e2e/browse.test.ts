@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportSchemas, type ExportName } from '../../src/lib/data-export.ts';
-import { provinceByName } from '../../src/lib/provinces.ts';
+import { exportSchemas, type ExportName } from '../../src/cite/data-export.ts';
+import { provinceByName } from '../../src/content-model/provinces.ts';
 import { loadContent, type RawArticle, type RawEntry } from '../helpers/content.ts';
 import { SITES } from '../helpers/sites.ts';
 

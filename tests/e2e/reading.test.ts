@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
-import { keyPages } from '../../scripts/pages.ts';
+import { keyPages } from '../../tools/shared/key-pages.ts';
 
 const site = SITES.archive;
 const pages = keyPages(site.dist, true);

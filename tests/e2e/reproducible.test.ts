@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { compareDirs } from '../../scripts/compare-builds.ts';
+import { compareDirs } from '../../tools/shared/dist.ts';
 import { ROOT, SITES } from '../helpers/sites.ts';
 
 const again = join(ROOT, 'dist-test/root-again');

@@ -1,7 +1,7 @@
 /**
  * Search on a synthetic archive of 100 reports, large enough that common
  * characters fill index chunks of their own: the search page's planner
- * (src/lib/search-plan.ts) then looks long terms up by their cheapest keys and
+ * (src/search/query/planner.ts) then looks long terms up by their cheapest keys and
  * checks the candidates on their text. Whatever the plan, every generated
  * query (hospitals, people, measures, phrases, Traditional, several terms,
  * absent) must find exactly the pages whose text holds it — ground truth read
@@ -10,14 +10,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createProject } from '../../scripts/scale/project.ts';
-import { expectedPages, generateQueries, type Query } from '../../scripts/scale/queries.ts';
-import { measureSearch, type SearchResult } from '../../scripts/scale/search.ts';
-import { truthPages } from '../../scripts/scale/site.ts';
-import { FACET_SHOWN } from '../../src/lib/search-engine.ts';
-import { DEFAULT_SEED } from '../../src/lib/synthetic.ts';
+import { createProject } from '../../tools/bench-scale/project.ts';
+import { expectedPages, generateQueries, type Query } from '../../tools/bench-scale/queries.ts';
+import { measureSearch, type SearchResult } from '../../tools/shared/search-driver.ts';
+import { truthPages } from '../../tools/shared/search-truth.ts';
+import { FACET_SHOWN } from '../../src/search/query/engine.ts';
+import { DEFAULT_SEED } from '../../tools/synthetic/generate.ts';
 import { useSiteInBrowser } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build-sites.ts';
+import { buildSite } from '../../tools/shared/build-site.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 const BASE = join(ROOT, 'dist-test/synthetic');
@@ -30,7 +30,7 @@ let result: SearchResult;
 beforeAll(async () => {
   rmSync(BASE, { recursive: true, force: true });
   const project = createProject(REPORTS, DEFAULT_SEED, BASE);
-  const { status, output } = buildSite(project.dir, { OUT_DIR: DIST, ASTRO_CACHE_DIR: join(project.dir, '.astro-cache') });
+  const { status, output } = buildSite({ OUT_DIR: DIST, ASTRO_CACHE_DIR: join(project.dir, '.astro-cache') }, project.dir);
   if (status !== 0) throw new Error(`building the ${REPORTS}-report archive failed:\n${output.slice(-4000)}`);
   const pages = truthPages(DIST);
   queries = generateQueries(project.archive.names, pages, { seed: DEFAULT_SEED });

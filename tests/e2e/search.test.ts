@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as OpenCC from 'opencc-js';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { ROOT, SITES, type SiteName } from '../helpers/sites.ts';
-import type { RunningServer } from '../helpers/static-server.ts';
+import type { RunningServer } from '../../tools/shared/static-server.ts';
 
 const EVAL = join(ROOT, '../shared/search-eval');
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listSourceIds } from '../../src/lib/sources.ts';
+import { listSourceIds } from '../../src/content-model/sources.ts';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { buildLog, ROOT, SITES, type SiteName } from '../helpers/sites.ts';
 import { loadArticles } from '../helpers/content.ts';

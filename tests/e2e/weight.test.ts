@@ -1,6 +1,6 @@
 /**
  * Weight budgets on the built site (issue #6; the numbers and what they count
- * are in scripts/weight.ts; `npm run size` prints them):
+ * are in tools/size/weight.ts; `npm run size` prints them):
  * CSS ≤ 8 kB gzip a page; an article's HTML ≤ 1.5 × its text + a fixed
  * overhead; an article reads in full with JavaScript off; the search page's
  * own JavaScript ≤ 10 kB gzip (checked when the search page exists).
@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
-import { CSS_BUDGET, SEARCH_JS_BUDGET, articleWeights, pageCss, pageScripts, scriptUrls } from '../../scripts/weight.ts';
+import { CSS_BUDGET, SEARCH_JS_BUDGET, articleWeights, pageCss, pageScripts, scriptUrls } from '../../tools/size/weight.ts';
 
 const site = SITES.root;
 const htmlFiles = readdirSync(site.dist, { recursive: true, withFileTypes: true })

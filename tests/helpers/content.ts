@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
-import { markdownOptions } from '../../src/lib/markdown.ts';
-import { htmlText } from '../../src/lib/html-text.ts';
+import { markdownOptions } from '../../src/markdown/pipeline.ts';
+import { htmlText } from './html-text.ts';
 import { ROOT } from './sites.ts';
 
 export const CONTENT = join(ROOT, 'content');

@@ -1,7 +1,8 @@
 /** The two builds the end-to-end tests read: at the root, and under a sub-path. */
 import { resolve } from 'node:path';
+import { ROOT } from '../../tools/shared/project.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT };
 
 export const SITES = {
   root: { dist: resolve(ROOT, 'dist-test/root'), base: '/' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, homeLists, measureCore, passageAround, plainText, SIMILAR_SHOWN, similarNames, splitSections } from '../../src/lib/archive.ts';
+import { buildArchive, homeLists, measureCore, passageAround, plainText, SIMILAR_SHOWN, similarNames, splitSections } from '../../src/model/archive.ts';
 
 describe('plainText', () => {
   it('drops marks, emphasis, tags and heading hashes but keeps the words', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bylineAuthors, formatBibtex, formatGbt7714, formatRis, highwireTags, type CitationInput } from '../../src/lib/citation.ts';
-import { toCsv } from '../../src/lib/csv.ts';
+import { bylineAuthors, formatBibtex, formatGbt7714, formatRis, highwireTags, type CitationInput } from '../../src/cite/citation.ts';
+import { toCsv } from '../../src/cite/csv.ts';
 
 const article: CitationInput = {
   id: 'benxi-central-red-key',

@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
-import { withReadableErrors } from '../../src/lib/error-map.ts';
-import { articleSchema, hospitalSchema, measureSchema, personSchema } from '../../src/lib/schema.ts';
-import { entryIdFromPath } from '../../src/lib/entry-id.ts';
-import { findIntegrityProblems } from '../../src/lib/integrity.ts';
-import { markdownOptions } from '../../src/lib/markdown.ts';
+import { withReadableErrors } from '../../src/content-model/error-map.ts';
+import { articleSchema, hospitalSchema, measureSchema, personSchema } from '../../src/content-model/schema.ts';
+import { entryIdFromPath } from '../../src/content-model/entry-id.ts';
+import { findIntegrityProblems } from '../../src/content-model/integrity.ts';
+import { markdownOptions } from '../../src/markdown/pipeline.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/minimal-content');
@@ -63,7 +63,7 @@ describe('schema errors name the field and say what is wrong', () => {
     expect(await problems('articles', { ...rest, titel: title })).toMatchInlineSnapshot(`
       [
         "title: required field is missing (expected string)",
-        "titel: unknown field "titel": check the spelling, or see src/lib/schema.ts for the fields this entry takes",
+        "titel: unknown field "titel": check the spelling, or see src/content-model/schema.ts for the fields this entry takes",
       ]
     `);
   });

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { checkCorrections, checkSource, normalizeText } from '../../src/lib/fidelity.ts';
-import { articleSchema, hospitalSchema, measureSchema, personSchema } from '../../src/lib/schema.ts';
-import { listSourceIds, readSource, SOURCES_DIR } from '../../src/lib/sources.ts';
+import { checkCorrections, checkSource, normalizeText } from '../../src/content-model/fidelity.ts';
+import { articleSchema, hospitalSchema, measureSchema, personSchema } from '../../src/content-model/schema.ts';
+import { listSourceIds, readSource, SOURCES_DIR } from '../../src/content-model/sources.ts';
 import { loadContent, type RawArticle, type RawEntry } from '../helpers/content.ts';
 import { ROOT } from '../helpers/sites.ts';
 

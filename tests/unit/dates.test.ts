@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, formatPartialDate, shanghaiMidnight } from '../../src/lib/dates.ts';
+import { chineseNumber, formatPartialDate, shanghaiMidnight } from '../../src/content-model/dates.ts';
 
 describe('dates', () => {
   it('format from their parts at their precision', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCorrections, checkSource, normalizeText, splitUnits } from '../../src/lib/fidelity.ts';
+import { checkCorrections, checkSource, normalizeText, splitUnits } from '../../src/content-model/fidelity.ts';
 
 describe('splitUnits', () => {
   it('cuts lines after sentence-final punctuation and merges short pieces', () => {

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, type Analysis } from '../../src/lib/import/analyze.ts';
-import type { Proposal } from '../../src/lib/import/defects.ts';
-import { normalizeText } from '../../src/lib/fidelity.ts';
-import { listSourceIds, readSource } from '../../src/lib/sources.ts';
+import { analyze, type Analysis } from '../../tools/import/analyze.ts';
+import type { Proposal } from '../../tools/import/defects.ts';
+import { normalizeText } from '../../src/content-model/fidelity.ts';
+import { listSourceIds, readSource } from '../../src/content-model/sources.ts';
 import { loadArticles, loadYamlEntries, type RawArticle, type RawEntry } from '../helpers/content.ts';
 import { ROOT } from '../helpers/sites.ts';
 

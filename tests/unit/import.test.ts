@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parseDocument } from '../../src/lib/import/document.ts';
-import { detectDefects, halfWidthMarks } from '../../src/lib/import/defects.ts';
-import { analyze } from '../../src/lib/import/analyze.ts';
-import { nameAfter } from '../../src/lib/import/entities.ts';
-import { hospitalId, newSourceId, personId, sha256Hex } from '../../src/lib/import/ids.ts';
-import { ImportError, runImport } from '../../src/lib/import/run.ts';
-import { DRAFT_COMMENT } from '../../src/lib/import/draft.ts';
-import { listSourceIds, SOURCES_DIR } from '../../src/lib/sources.ts';
+import { parseDocument } from '../../tools/import/document.ts';
+import { detectDefects, halfWidthMarks } from '../../tools/import/defects.ts';
+import { analyze } from '../../tools/import/analyze.ts';
+import { nameAfter } from '../../tools/import/entities.ts';
+import { hospitalId, newSourceId, personId, sha256Hex } from '../../tools/import/ids.ts';
+import { ImportError, runImport } from '../../tools/import/run.ts';
+import { DRAFT_COMMENT } from '../../tools/import/draft.ts';
+import { listSourceIds, SOURCES_DIR } from '../../src/content-model/sources.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 const roots: string[] = [];
@@ -230,7 +230,7 @@ describe('refusals', () => {
 describe('the command line', () => {
   const run = (args: string[]) => {
     try {
-      return { code: 0, out: execFileSync(process.execPath, ['scripts/import.ts', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+      return { code: 0, out: execFileSync(process.execPath, ['tools/import/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
     } catch (e: any) {
       return { code: e.status as number, out: String(e.stdout) + String(e.stderr) };
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { markdownOptions } from '../../src/lib/markdown.ts';
+import { markdownOptions } from '../../src/markdown/pipeline.ts';
 
 async function render(markdown: string, frontmatter: Record<string, unknown> = {}) {
   const processor = await createMarkdownProcessor(markdownOptions as any);

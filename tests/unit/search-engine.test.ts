@@ -12,8 +12,8 @@ import {
   pageHits,
   readState,
   stateSearch,
-} from '../../src/lib/search-engine.ts';
-import { pageText, parseQuery, tokenize } from '../../src/lib/search-tokens.ts';
+} from '../../src/search/query/engine.ts';
+import { pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
 
 describe('URL state', () => {
   it('round-trips the query and filters', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../src/lib/search-page.ts';
+import { extractPage } from '../../src/search/index/page-record.ts';
 import { buildRecord, encodeAnchors, pageUrl } from '../../src/integrations/search-index.ts';
-import { decodeAnchors, anchorFor } from '../../src/lib/search-engine.ts';
-import { decodeContent, identityFold, tokenize } from '../../src/lib/search-tokens.ts';
+import { decodeAnchors, anchorFor } from '../../src/search/query/engine.ts';
+import { decodeContent, identityFold, tokenize } from '../../src/search/tokenizer.ts';
 
 const html = `<!doctype html><html lang="zh-Hans-CN"><head><title>标题｜站名</title>
 <meta data-pagefind-filter="province[content]" content="湖北省">

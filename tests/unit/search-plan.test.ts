@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chunkMapOf, readPagefindFile } from '../../src/integrations/search-index.ts';
-import { decodeCbor, type CborValue } from '../../src/lib/cbor.ts';
-import { chunksFor, compareCodePoints, MAX_EXTRA_LOOKUPS, SearchPlanner, type ChunkMap } from '../../src/lib/search-plan.ts';
-import { encodeContent, tokenize } from '../../src/lib/search-tokens.ts';
+import { decodeCbor, type CborValue } from '../../src/search/index/cbor.ts';
+import { chunksFor, compareCodePoints, MAX_EXTRA_LOOKUPS, SearchPlanner, type ChunkMap } from '../../src/search/query/planner.ts';
+import { encodeContent, tokenize } from '../../src/search/tokenizer.ts';
 
 /** Chunks as Pagefind lays them out: words sorted, `to`/`from` trimmed to the first differing character. */
 const MAP: ChunkMap = {

@@ -11,9 +11,9 @@ import {
   pagefindPhrase,
   parseQuery,
   tokenize,
-} from '../../src/lib/search-tokens.ts';
-import { t2sTable } from '../../src/lib/t2s-table.ts';
-import { foldWith } from '../../src/lib/t2s.ts';
+} from '../../src/search/tokenizer.ts';
+import { t2sTable } from '../../src/search/t2s-table.ts';
+import { foldWith } from '../../src/search/t2s.ts';
 
 const fold = foldWith(t2sTable());
 /** The checker's normalization (../shared/search-eval): NFKC, lower case, no whitespace. */

@@ -1,5 +1,5 @@
 /**
- * The scale benchmark's synthetic archives (src/lib/synthetic.ts) are valid
+ * The scale benchmark's synthetic archives (tools/synthetic/generate.ts) are valid
  * content: 20 generated reports pass the real schemas, the cross-reference
  * check and the Markdown pipeline, every quote and correction is true to its
  * generated source, and the output is a pure function of the seed.
@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
-import { generateArchive, type SyntheticArchive } from '../../src/lib/synthetic.ts';
-import { findIntegrityProblems } from '../../src/lib/integrity.ts';
-import { markdownOptions } from '../../src/lib/markdown.ts';
-import { normalizeText } from '../../src/lib/fidelity.ts';
+import { generateArchive, type SyntheticArchive } from '../../tools/synthetic/generate.ts';
+import { findIntegrityProblems } from '../../src/content-model/integrity.ts';
+import { markdownOptions } from '../../src/markdown/pipeline.ts';
+import { normalizeText } from '../../src/content-model/fidelity.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 const corpus = readdirSync(join(ROOT, 'content/sources'))
@@ -58,7 +58,7 @@ describe('a synthetic archive of 20 reports', () => {
 
   it('passes the real schemas and the cross-reference check', async () => {
     // Imported after chdir: the source-id check resolves content/sources/ from the working directory at load time.
-    const { articleSchema, hospitalSchema, measureSchema, personSchema } = await import('../../src/lib/schema.ts');
+    const { articleSchema, hospitalSchema, measureSchema, personSchema } = await import('../../src/content-model/schema.ts');
     const ref = () => z.string();
     const schemas = { articles: articleSchema(ref), hospitals: hospitalSchema(), people: personSchema(ref), measures: measureSchema(ref) };
     const problems: string[] = [];

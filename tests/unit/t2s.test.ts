@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { t2sTable } from '../../src/lib/t2s-table.ts';
-import { GB2312_FOLDED, isGb2312, mayNeedFold } from '../../src/lib/t2s.ts';
+import { t2sTable } from '../../src/search/t2s-table.ts';
+import { GB2312_FOLDED, isGb2312, mayNeedFold } from '../../src/search/t2s.ts';
 
 const table = t2sTable();
 

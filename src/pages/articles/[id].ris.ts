@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getArticles, getCitation, type Article } from '../../lib/content.ts';
-import { formatRis } from '../../lib/citation.ts';
+import { getArticles, getCitation, type Article } from '../../model/collections.ts';
+import { formatRis } from '../../cite/citation.ts';
 
 export async function getStaticPaths() {
   return (await getArticles()).map((article) => ({ params: { id: article.id }, props: { article } }));

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getExports } from '../../lib/content.ts';
-import { exportSchemas, type ExportName } from '../../lib/data-export.ts';
+import { getExports } from '../../model/collections.ts';
+import { exportSchemas, type ExportName } from '../../cite/data-export.ts';
 
 export function getStaticPaths() {
   return Object.keys(exportSchemas).map((name) => ({ params: { name } }));

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { listSourceIds, readSource } from '../../lib/sources.ts';
+import { listSourceIds, readSource } from '../../content-model/sources.ts';
 
 export function getStaticPaths() {
   return listSourceIds().map((id) => ({ params: { id } }));

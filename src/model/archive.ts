@@ -1,0 +1,404 @@
+/**
+ * The browsable archive as one model built from the collections: which
+ * articles and sections are about a hospital, where a person is named, which
+ * measures resemble each other, what each province and year holds. Pages,
+ * data downloads and tests all read this model, so they cannot disagree.
+ * Pure: it takes plain entries (references as ids or `{ id }`).
+ */
+import { PROVINCES, provinceByName, type Province } from '../content-model/provinces.ts';
+import { refId, type ContentSet, type EntryLike } from '../content-model/integrity.ts';
+
+export interface SectionView {
+  id: string;
+  heading: string;
+  kind: string;
+  hospital?: string;
+  unit?: string;
+  branch?: string;
+  secretary?: string;
+  /** Plain text of the section (no Markdown, no correction marks). */
+  text: string;
+}
+
+export interface ArticleView {
+  id: string;
+  entry: EntryLike;
+  year: number;
+  hospitals: string[];
+  provinces: string[];
+  sections: SectionView[];
+  /** Plain text of the whole body. */
+  text: string;
+}
+
+export interface Mention {
+  article: string;
+  section?: string;
+  /** A short passage around the mention, verbatim from the article text. */
+  passage: string;
+}
+
+export interface HospitalView {
+  id: string;
+  entry: EntryLike;
+  province: Province;
+  articles: Mention[];
+  people: { id: string; roles: any[] }[];
+  measures: string[];
+}
+
+export interface PersonView {
+  id: string;
+  entry: EntryLike;
+  hospitals: string[];
+  /** Sections they wrote or lead as branch secretary. */
+  sections: { article: string; section: string }[];
+  mentions: Mention[];
+}
+
+export interface MeasureView {
+  id: string;
+  entry: EntryLike;
+  /** The closest of the measures of other hospitals with a similar name, closest first, at most SIMILAR_SHOWN. */
+  similar: string[];
+  /** How many measures of other hospitals have a similar name in all. */
+  similarCount: number;
+}
+
+export interface Archive {
+  articles: ArticleView[];
+  /** Lookups pages make once per page, so that no page scans every entry. */
+  articleById: Map<string, ArticleView>;
+  /** Measure ids an article describes, in the order of `measures`. */
+  measuresOfArticle: Map<string, string[]>;
+  /** Ids of people an article mentions, in the order of `people`. */
+  peopleOfArticle: Map<string, string[]>;
+  hospitals: Map<string, HospitalView>;
+  people: Map<string, PersonView>;
+  measures: Map<string, MeasureView>;
+  provinces: { province: Province; hospitals: string[]; articles: string[] }[];
+  years: { year: number; articles: string[] }[];
+}
+
+/** Markdown body to reading text: no marks, no emphasis markers, no HTML tags, no heading hashes. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[\[c\d+\]\]/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/\*\*|__|~~/g, '')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
+}
+
+const HEADING_LINE = /^(#{1,6})\s+(.*)$/;
+
+/** Splits a body at its declared section headings, like the rehype plugin does for the page. */
+export function splitSections(body: string, sections: { id: string; heading: string }[]): Map<string, string> {
+  const key = (s: string) => s.replace(/\s+/g, '').replace(/\*\*/g, '');
+  const byHeading = new Map(sections.map((s) => [key(s.heading), s.id]));
+  const out = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of body.split('\n')) {
+    const m = HEADING_LINE.exec(line);
+    const id = m ? byHeading.get(key(m[2])) : undefined;
+    if (id && !out.has(id)) {
+      current = [];
+      out.set(id, current);
+    }
+    current?.push(line);
+  }
+  return new Map([...out].map(([id, lines]) => [id, plainText(lines.join('\n'))]));
+}
+
+/**
+ * The sentence (up to ~80 characters) around the first occurrence of any of
+ * `names`. Paragraphs (and headings) bound a passage; line breaks inside a
+ * paragraph do not.
+ */
+export function passageAround(text: string, names: string[], max = 80): string | undefined {
+  const paragraphs = text.split(/\n\s*\n/).map((raw) => raw.replace(/\s*\n\s*/g, ''));
+  // Prefer running text (a paragraph with a full stop) over headings and captions.
+  const sentences = paragraphs.filter((p) => /[。！？]/u.test(p));
+  return findPassage(sentences, names, max) ?? findPassage(paragraphs, names, max);
+}
+
+function findPassage(paragraphs: string[], names: string[], max: number): string | undefined {
+  for (const para of paragraphs) {
+    let at = -1;
+    let found = '';
+    for (const name of names) {
+      const i = para.indexOf(name);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+        found = name;
+      }
+    }
+    if (at < 0) continue;
+    const start = Math.max(para.lastIndexOf('。', at), para.lastIndexOf('！', at), para.lastIndexOf('？', at)) + 1;
+    const endMark = para.slice(at + found.length).search(/[。！？]/u);
+    const end = endMark < 0 ? para.length : at + found.length + endMark + 1;
+    let passage = para.slice(start, end);
+    if (passage.length > max) {
+      const from = Math.max(0, Math.min(at - start - 20, passage.length - max));
+      passage = `${from > 0 ? '…' : ''}${passage.slice(from, from + max)}…`;
+    }
+    return passage;
+  }
+  return undefined;
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * A measure's distinctive core: its name without quotes, 党建 and the generic
+ * words every programme carries (工作, 模式, 工程, …), for comparing names
+ * across hospitals.
+ */
+export function measureCore(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[“”"'‘’「」『』《》〈〉()（）\s·・、，。]/gu, '')
+    .replace(/党建|工作|新模式|模式|工程|品牌|机制|体系|制度|战略|活动/g, '')
+    .toLowerCase();
+}
+
+/** Similar when the cores are equal, one contains the other, or their bigrams overlap ≥ 60 % (Dice). */
+export function similarNames(a: string, b: string): boolean {
+  return closeness(measureCore(a), measureCore(b)) > 0;
+}
+
+/**
+ * How close two cores are, 0 when not similar: equal 3, one inside the other
+ * 1–2 (the closer their lengths, the higher), else their bigram overlap
+ * (Dice) when it is at least 60 %.
+ */
+function closeness(x: string, y: string, bx = bigrams(x), by = bigrams(y)): number {
+  if (x.length < 2 || y.length < 2) return x === y && x.length > 0 ? 3 : 0;
+  if (x === y) return 3;
+  if (x.includes(y) || y.includes(x)) return 1 + Math.min(x.length, y.length) / Math.max(x.length, y.length);
+  let shared = 0;
+  for (const g of bx) if (by.has(g)) shared++;
+  const dice = (2 * shared) / (bx.size + by.size);
+  return dice >= 0.6 ? dice : 0;
+}
+
+/**
+ * How many similar measures a measure lists. Common names (主题党日, 三会一课)
+ * recur at hundreds of hospitals in a large archive: listing them all would
+ * make every measure page, the measures index and the data downloads grow with
+ * the square of the archive.
+ */
+export const SIMILAR_SHOWN = 10;
+
+/**
+ * For each distinct core, the distinct cores similar to it, closest first
+ * (ties in the order the cores were given). Two cores of two or more
+ * characters are only similar if they share a bigram (containment and a Dice
+ * overlap above zero both imply one), so candidates come from an inverted
+ * index of bigrams instead of from every pair of measures.
+ */
+function similarCoreMap(cores: string[]): Map<string, string[]> {
+  const grams = new Map(cores.map((c) => [c, bigrams(c)]));
+  const order = new Map(cores.map((c, i) => [c, i]));
+  const byGram = groupBy(cores.filter((c) => c.length >= 2), (c) => [...grams.get(c)!]);
+  const out = new Map<string, string[]>();
+  for (const [x, gx] of grams) {
+    const similar = new Map<string, number>();
+    if (x.length > 0) similar.set(x, 3);
+    if (x.length >= 2) {
+      for (const g of gx) {
+        for (const y of byGram.get(g)!) {
+          if (similar.has(y)) continue;
+          const c = closeness(x, y, gx, grams.get(y)!);
+          if (c > 0) similar.set(y, c);
+        }
+      }
+    }
+    out.set(x, [...similar].sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!).map(([c]) => c));
+  }
+  return out;
+}
+
+/** Collapses whitespace runs that contain a line break, as `passageAround` joins a paragraph's lines. */
+const squashLines = (text: string) => text.replace(/\s*\n\s*/g, '');
+
+export function buildArchive(content: ContentSet & { bodies: Map<string, string> }): Archive {
+  const hospitalEntries = new Map(content.hospitals.map((h) => [h.id, h]));
+  const provinceOf = (hospitalId: string): Province => {
+    const name = hospitalEntries.get(hospitalId)?.data.province.value;
+    const province = provinceByName(name);
+    if (!province) throw new Error(`hospital "${hospitalId}" has no known province`);
+    return province;
+  };
+
+  const articles: ArticleView[] = content.articles.map((entry) => {
+    const body = content.bodies.get(entry.id) ?? '';
+    const declared = (entry.data.sections ?? []) as any[];
+    const texts = splitSections(body, declared);
+    const hospitals = (entry.data.hospitals ?? []).map(refId) as string[];
+    return {
+      id: entry.id,
+      entry,
+      year: Number(String(entry.data.date.value?.value ?? entry.data.date.value).slice(0, 4)),
+      hospitals,
+      provinces: [...new Set(hospitals.map((h) => provinceOf(h).id))],
+      text: plainText(body),
+      sections: declared.map((s) => ({
+        id: s.id,
+        heading: s.heading,
+        kind: s.kind,
+        hospital: refId(s.hospital),
+        unit: s.unit,
+        branch: s.branch,
+        secretary: refId(s.secretary),
+        text: texts.get(s.id) ?? '',
+      })),
+    };
+  });
+
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  // Indexes built in one pass each, so no loop below runs over every article for every entry.
+  const articlesOfHospital = groupBy(articles, (a) => a.hospitals);
+  const sectionsOfSecretary = new Map<string, { article: string; section: string }[]>();
+  const secretaries = articles.flatMap((a) => a.sections.filter((s) => s.secretary).map((s) => ({ secretary: s.secretary!, article: a.id, section: s.id })));
+  for (const [id, led] of groupBy(secretaries, (s) => [s.secretary])) sectionsOfSecretary.set(id, led.map(({ article, section }) => ({ article, section })));
+  // Which people's names occur in which article: one scan of each text (candidates by their first two characters),
+  // not one search per person and article. A superset of where `passageAround` can find them.
+  // Keyed by the two UTF-16 units as one number: no substring is allocated per character of every text.
+  const pairAt = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+  const names = [...new Set(content.people.map((p) => String(p.data.name ?? '')))].filter((name) => name.length >= 2);
+  const namesByPrefix = groupBy(names, (name) => [pairAt(name, 0)]);
+  const namesIn = new Map<string, Set<string>>();
+  for (const a of articles) {
+    const text = squashLines(a.text);
+    const found = new Set<string>();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const candidates = namesByPrefix.get(pairAt(text, i));
+      if (candidates) for (const name of candidates) if (text.startsWith(name, i)) found.add(name);
+    }
+    namesIn.set(a.id, found);
+  }
+
+  const hospitals = new Map<string, HospitalView>();
+  for (const h of content.hospitals) {
+    const names = [h.data.name, ...(h.data.aliases ?? [])];
+    const mentions: Mention[] = [];
+    for (const a of articlesOfHospital.get(h.id) ?? []) {
+      const own = a.sections.filter((s) => s.hospital === h.id);
+      if (own.length > 0) {
+        for (const s of own) mentions.push({ article: a.id, section: s.id, passage: passageAround(s.text, names) ?? passageAround(s.text, [s.text.slice(0, 1)]) ?? '' });
+      } else {
+        mentions.push({ article: a.id, passage: passageAround(a.text, names) ?? '' });
+      }
+    }
+    hospitals.set(h.id, { id: h.id, entry: h, province: provinceOf(h.id), articles: mentions, people: [], measures: [] });
+  }
+
+  const people = new Map<string, PersonView>();
+  for (const p of content.people) {
+    const roles = (p.data.roles ?? []) as any[];
+    const hospitalIds = [...new Set(roles.map((r) => refId(r.hospital)).filter((x): x is string => !!x))];
+    for (const hid of hospitalIds) {
+      hospitals.get(hid)?.people.push({ id: p.id, roles: roles.filter((r) => refId(r.hospital) === hid) });
+    }
+    const sections = sectionsOfSecretary.get(p.id) ?? [];
+    const mentions: Mention[] = [];
+    for (const a of articles) {
+      if (!namesIn.get(a.id)!.has(p.data.name)) continue;
+      const hit = a.sections.find((s) => s.text.includes(p.data.name));
+      const passage = passageAround(hit?.text ?? a.text, [p.data.name]);
+      if (passage) mentions.push({ article: a.id, section: hit?.id, passage });
+    }
+    people.set(p.id, { id: p.id, entry: p, hospitals: hospitalIds, sections, mentions });
+  }
+
+  // Measures described only in an unpublished (draft) article wait with it.
+  const published = new Set(articles.map((a) => a.id));
+  const publishedMeasures = content.measures.filter((m) => published.has(refId(m.data.article) ?? ''));
+  const measures = new Map<string, MeasureView>();
+  // Similar names are found between distinct cores, then expanded to the measures that carry them:
+  // closest core first, and within a core in entry order.
+  const coreOf = new Map(publishedMeasures.map((m) => [m.id, measureCore(String(m.data.name))]));
+  const measuresOfCore = groupBy([...publishedMeasures.keys()], (i) => [coreOf.get(publishedMeasures[i].id)!]);
+  const similarCoresOf = similarCoreMap([...measuresOfCore.keys()]);
+  const hospitalOf = publishedMeasures.map((m) => refId(m.data.hospital));
+  for (const [index, m] of publishedMeasures.entries()) {
+    const similar: string[] = [];
+    let similarCount = 0;
+    for (const core of similarCoresOf.get(coreOf.get(m.id)!)!) {
+      for (const i of measuresOfCore.get(core)!) {
+        if (i === index || hospitalOf[i] === hospitalOf[index]) continue;
+        similarCount++;
+        if (similar.length < SIMILAR_SHOWN) similar.push(publishedMeasures[i].id);
+      }
+    }
+    measures.set(m.id, { id: m.id, entry: m, similar, similarCount });
+    hospitals.get(refId(m.data.hospital) ?? '')?.measures.push(m.id);
+  }
+  // A hospital's measures in reading order: article order, then where the text describes them.
+  const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
+  const compactText = new Map<string, string>();
+  const positions = new Map<string, number>();
+  const position = (id: string) => {
+    const known = positions.get(id);
+    if (known !== undefined) return known;
+    const m = measures.get(id)!.entry.data;
+    const a = articleById.get(refId(m.article) ?? '');
+    let text = a && compactText.get(a.id);
+    if (a && text === undefined) compactText.set(a.id, (text = a.text.replace(/\s+/g, '')));
+    const at = a ? text!.indexOf(String(m.description).replace(/\s+/g, '').slice(0, 12)) : -1;
+    const value = (articleIndex.get(refId(m.article) ?? '') ?? 0) * 1e7 + (at < 0 ? 1e6 : at);
+    positions.set(id, value);
+    return value;
+  };
+  for (const h of hospitals.values()) h.measures.sort((x, y) => position(x) - position(y));
+
+  const hospitalsOfProvince = groupBy([...hospitals.values()], (h) => [h.province.id]);
+  const articlesOfProvince = groupBy(articles, (a) => a.provinces);
+  const provinces = PROVINCES.map((province) => ({
+    province,
+    hospitals: (hospitalsOfProvince.get(province.id) ?? []).map((h) => h.id),
+    articles: (articlesOfProvince.get(province.id) ?? []).map((a) => a.id),
+  })).filter((p) => p.hospitals.length > 0);
+
+  const articlesOfYear = groupBy(articles, (a) => [a.year]);
+  const years = [...articlesOfYear.keys()].sort((x, y) => x - y).map((year) => ({ year, articles: articlesOfYear.get(year)!.map((a) => a.id) }));
+
+  const measuresOfArticle = new Map<string, string[]>();
+  for (const [article, ms] of groupBy([...measures.values()], (m) => [refId(m.entry.data.article) ?? ''])) measuresOfArticle.set(article, ms.map((m) => m.id));
+  const peopleOfArticle = new Map<string, string[]>();
+  for (const [article, ps] of groupBy([...people.values()], (p) => p.mentions.map((m) => m.article))) peopleOfArticle.set(article, ps.map((p) => p.id));
+
+  return { articles, articleById, measuresOfArticle, peopleOfArticle, hospitals, people, measures, provinces, years };
+}
+
+/** Items grouped under each distinct key they give, in item order; an item is listed once per key. */
+function groupBy<T, K>(items: T[], keysOf: (item: T) => K[]): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
+  }
+  return groups;
+}
+
+/**
+ * How many entries a list on the home page shows before it hands over to its
+ * index page. The real archive fits; at 10,000 reports listing everything made
+ * the home page 2.4 MB.
+ */
+export const HOME_LIST_LIMIT = 30;
+
+/** What the home page lists: every article while they fit, else the newest first; hospitals only while they fit. */
+export function homeLists(archive: Archive, limit = HOME_LIST_LIMIT) {
+  const allArticles = archive.articles.length <= limit;
+  return {
+    allArticles,
+    articles: allArticles ? archive.articles : archive.articles.slice(-limit).reverse(),
+    hospitals: archive.hospitals.size <= limit ? [...archive.hospitals.values()] : undefined,
+  };
+}

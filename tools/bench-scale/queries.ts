@@ -1,0 +1,127 @@
+/**
+ * A generated query set for one synthetic archive, in the format of
+ * ../shared/search-eval (`{ id, category, q, match }`), with the expected
+ * pages computed like eval.mjs does: a page is expected when its normalized
+ * text contains every `match` term.
+ *
+ * Categories follow the public set: hospital (full names), alias, person,
+ * measure (programme names), word (2–3 characters), phrase (4–8 characters
+ * cut anywhere in the running text), traditional (a Simplified term typed in
+ * Traditional characters), multi (two terms), latin, single (one character)
+ * and absent (generated names that occur nowhere). Only queries expecting at
+ * most `cap` pages are kept, the same cap at every size, so that the result
+ * lists stay pageable and every size is asked equally selective questions.
+ */
+import { mulberry32, type Rng } from '../synthetic/generate.ts';
+import { evalNormalize, type TruthPage } from '../shared/search-truth.ts';
+
+export interface Query {
+  id: string;
+  category: string;
+  q: string;
+  match: string[];
+  expected?: string[];
+}
+
+/** Simplified → Traditional for the characters the generated text uses most. */
+const S2T: Record<string, string> = Object.fromEntries(
+  [
+    '医醫', '院院', '党黨', '区區', '县縣', '务務', '卫衛', '疗療', '护護', '员員', '书書', '记記', '发發', '质質', '优優', '体體', '业業', '学學', '会會',
+    '实實', '为為', '这這', '个個', '们們', '时時', '对對', '开開', '关關', '门門', '经經', '过過', '还還', '进進', '动動', '长長', '东東', '华華', '国國',
+    '与與', '义義', '乡鄉', '镇鎮', '专專', '设設', '认認', '论論', '让讓', '诊診', '药藥', '级級', '综綜', '织織', '组組', '领領', '导導', '带帶', '头頭',
+    '强強', '创創', '检檢', '营營', '龙龍', '凤鳳', '兴興', '宁寧', '丰豐', '泽澤', '湾灣', '阳陽', '云雲', '杨楊', '刘劉', '陈陳', '张張', '赵趙', '吴吳',
+    '郑鄭', '谢謝', '韩韓', '冯馮', '邓鄧', '肖蕭', '丽麗', '伟偉', '军軍', '艳豔', '娟娟', '辉輝', '鹏鵬', '飞飛', '宾賓', '颖穎', '晓曉', '庆慶', '风風',
+    '机機', '制製', '战戰', '计計', '划劃', '线線', '联聯', '盟盟', '红紅', '铸鑄', '聚聚', '驿驛', '桥橋', '卫衛', '队隊', '岗崗', '纽紐', '锋鋒', '灯燈',
+    '压壓', '标標', '准準', '建建', '围圍', '绩績', '效效', '贯貫', '彻徹', '坚堅', '传傳', '统統', '态態', '热熱', '爱愛', '众眾', '满滿', '意意',
+  ].map((p) => [p[0], p[1]]),
+);
+
+export function toTraditional(s: string): string {
+  return [...s].map((c) => S2T[c] ?? c).join('');
+}
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+function randomSubstring(rng: Rng, text: string, minLen: number, maxLen: number): string | undefined {
+  const runs = text.match(HAN_RUN)?.filter((r) => r.length >= minLen);
+  if (!runs?.length) return undefined;
+  const run = runs[Math.floor(rng() * runs.length)];
+  const len = Math.min(run.length, minLen + Math.floor(rng() * (maxLen - minLen + 1)));
+  const at = Math.floor(rng() * (run.length - len + 1));
+  return run.slice(at, at + len);
+}
+
+export interface Names {
+  hospitals: string[];
+  aliases: string[];
+  people: string[];
+  measures: string[];
+  unused: string[];
+}
+
+export function expectedPages(match: string[], pages: TruthPage[]): string[] {
+  const terms = match.map(evalNormalize);
+  return pages.filter((p) => terms.every((t) => p.text.includes(t))).map((p) => p.url);
+}
+
+/** About 160 queries; deterministic for a given seed, names and pages. */
+export function generateQueries(names: Names, pages: TruthPage[], opts: { seed?: number; cap?: number } = {}): Query[] {
+  const rng = mulberry32(opts.seed ?? 9);
+  const cap = opts.cap ?? 100;
+  const out: Query[] = [];
+  const seen = new Set<string>();
+  const pickFrom = <T>(xs: T[]) => xs[Math.floor(rng() * xs.length)];
+  /** Adds a query if new and within the cap; `absent` must expect nothing. */
+  const add = (category: string, q: string, match: string[] = [q]): boolean => {
+    if (!q || seen.has(q)) return false;
+    const expected = expectedPages(match, pages);
+    if (category === 'absent' ? expected.length > 0 : expected.length === 0 || expected.length > cap) return false;
+    seen.add(q);
+    out.push({ id: `${category}-${out.filter((x) => x.category === category).length + 1}`, category, q, match, expected });
+    return true;
+  };
+  const fill = (category: string, want: number, make: () => [string, string[]?] | undefined, tries = want * 40) => {
+    let got = 0;
+    for (let i = 0; i < tries && got < want; i++) {
+      const made = make();
+      if (made && add(category, made[0], made[1])) got++;
+    }
+  };
+  const text = () => pickFrom(pages).text;
+
+  fill('hospital', 20, () => [pickFrom(names.hospitals)]);
+  if (names.aliases.length) fill('alias', 10, () => [pickFrom(names.aliases)]);
+  fill('person', 20, () => [pickFrom(names.people)]);
+  fill('measure', 15, () => [pickFrom(names.measures)]);
+  fill('word', 20, () => {
+    const w = randomSubstring(rng, text(), 2, 3);
+    return w ? [w] : undefined;
+  });
+  fill('phrase', 30, () => {
+    const w = randomSubstring(rng, text(), 4, 8);
+    return w ? [w] : undefined;
+  });
+  fill('traditional', 15, () => {
+    const source = rng() < 0.5 ? pickFrom(names.hospitals) : randomSubstring(rng, text(), 3, 6);
+    if (!source) return undefined;
+    const t = toTraditional(source);
+    return t === source ? undefined : [t, [source]];
+  });
+  fill('multi', 10, () => {
+    const page = text();
+    const a = randomSubstring(rng, page, 2, 4);
+    const b = randomSubstring(rng, page, 2, 4);
+    return a && b && !a.includes(b) && !b.includes(a) ? [`${a} ${b}`, [a, b]] : undefined;
+  });
+  // Latin tokens that never occur inside a longer Latin token (so substring truth is word truth).
+  const latin = new Map<string, number>();
+  for (const p of pages.slice(0, 2000)) for (const m of p.text.matchAll(/[a-z]+/g)) latin.set(m[0], (latin.get(m[0]) ?? 0) + 1);
+  const tokens = [...latin.keys()].filter((t) => t.length >= 2 && ![...latin.keys()].some((o) => o !== t && o.includes(t))).sort();
+  fill('latin', 5, () => (tokens.length ? [pickFrom(tokens).toUpperCase()] : undefined));
+  fill('single', 5, () => {
+    const w = randomSubstring(rng, text(), 1, 1);
+    return w ? [w] : undefined;
+  });
+  fill('absent', 10, () => [pickFrom(names.unused)]);
+  return out;
+}

@@ -1,0 +1,390 @@
+/**
+ * Search cost through a real browser (Debian's Chromium via playwright-core),
+ * driving each build's search page by the contract of
+ * ../shared/search-eval/README.md: `{base}search/?q=…` runs the search on
+ * load, `[data-search-results][data-state="done"]` says it finished,
+ * `a[data-result]` are the results, `[data-search-more]` shows more.
+ *
+ * - project: the project's own /search/ page and index;
+ * - plain: a minimal page written into the plain build's dist/search/, calling
+ *   Pagefind's JS API (`pagefind.search(q)`, then `result.data()` for the
+ *   URLs, ten at a time like the default UI, "more" loading the rest).
+ *
+ * Served like eval.mjs serves (Cache-Control max-age=600 plus ETag, no
+ * compression), one query at a time (the machine has 2 shared cores). The
+ * first query runs in a fresh browser context: its bytes are "the bytes a
+ * browser downloads for the first query", everything until the network is
+ * idle after its last "more" (split into page, search code and index). The rest run in that same context, with a warm HTTP cache; their
+ * latency is the time from navigation to the first results on screen.
+ * Recall and precision count the full result list (after every "more").
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { launchChromium } from './chromium.ts';
+import type { Query } from '../bench-scale/queries.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+};
+
+interface Served {
+  path: string;
+  bytes: number;
+}
+
+function serve(dist: string, log: Served[]): Promise<{ server: Server; origin: string }> {
+  const root = normalize(dist);
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const send = (code: number, headers: Record<string, string | number>, body?: Buffer) => {
+      res.writeHead(code, headers);
+      if (body && req.method !== 'HEAD') {
+        log.push({ path: pathname, bytes: body.length });
+        res.end(body);
+      } else res.end();
+    };
+    let file = normalize(join(root, pathname));
+    if (!file.startsWith(root)) return send(403, {});
+    let st;
+    try {
+      st = statSync(file);
+      if (st.isDirectory()) {
+        file = join(file, 'index.html');
+        st = statSync(file);
+      }
+    } catch {
+      return send(404, { 'content-type': 'text/plain' }, Buffer.from('not found'));
+    }
+    const body = readFileSync(file);
+    const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
+    const headers = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'public, max-age=600',
+      etag,
+      'last-modified': st.mtime.toUTCString(),
+    };
+    if (req.headers['if-none-match'] === etag) return send(304, headers);
+    send(200, { ...headers, 'content-length': body.length }, body);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+/** The plain variant's search page: Pagefind's JS API with default settings, the eval contract's markup. */
+export const PLAIN_SEARCH_PAGE = `<!doctype html>
+<html lang="zh-Hans-CN">
+<head><meta charset="utf-8"><title>plain Pagefind</title></head>
+<body>
+<form action="./"><input name="q"></form>
+<ol data-search-results></ol>
+<button data-search-more hidden>更多</button>
+<script type="module">
+const root = document.querySelector('[data-search-results]');
+const more = document.querySelector('[data-search-more]');
+const q = new URLSearchParams(location.search).get('q') ?? '';
+const base = new URL('../', location.href).pathname;
+const show = async (results) => {
+  const data = await Promise.all(results.map((r) => r.data()));
+  for (const d of data) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.setAttribute('data-result', '');
+    a.href = d.url;
+    a.textContent = d.meta?.title ?? d.url;
+    li.append(a);
+    root.append(li);
+  }
+};
+if (q.trim()) {
+  const pagefind = await import(base + 'pagefind/pagefind.js');
+  const search = await pagefind.search(q);
+  const results = search?.results ?? [];
+  await show(results.slice(0, 10));
+  if (results.length > 10) {
+    more.hidden = false;
+    more.addEventListener('click', async () => {
+      root.removeAttribute('data-state');
+      more.hidden = true;
+      await show(results.slice(10));
+      root.setAttribute('data-state', 'done');
+    }, { once: true });
+  }
+}
+root.setAttribute('data-state', 'done');
+</script>
+</body>
+</html>
+`;
+
+export function writePlainSearchPage(dist: string): void {
+  mkdirSync(join(dist, 'search'), { recursive: true });
+  writeFileSync(join(dist, 'search/index.html'), PLAIN_SEARCH_PAGE);
+}
+
+export interface QueryRun {
+  id: string;
+  category: string;
+  q: string;
+  expected: number;
+  found: number;
+  recall: number;
+  precision: number;
+  exact: boolean;
+  /** Navigation to the first results on screen. */
+  msFirst: number;
+  /** Navigation to the full list (after every "more"). */
+  msAll: number;
+  bytes: number;
+  requests: number;
+  timeout: boolean;
+  /** The number of results the status line gave on the first screen (null on a page without one). */
+  count: number | null;
+  /** Candidate pages the search page checked on their text (its `data-checked`; null on a page without it). */
+  checked: number | null;
+  errors: string[];
+  missing: string[];
+  extra: string[];
+}
+
+export interface SearchResult {
+  cold: { q: string; ms: number; bytes: number; requests: number; byKind: Record<string, number>; files: Served[] };
+  warm: { n: number; msMedian: number; msP95: number; msAllMedian: number; bytesMedian: number };
+  recall: number;
+  precision: number;
+  exact: number;
+  n: number;
+  /** Queries whose candidates were checked on their text (the planner left keys out). */
+  checkedQueries: number;
+  timeouts: number;
+  withErrors: number;
+  byCategory: Record<string, { n: number; recall: number; precision: number; exact: number }>;
+  runs: QueryRun[];
+  /** Set when the first query timed out: the page does not work, the rest were not run. */
+  broken?: string;
+}
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+function kindOf(path: string): string {
+  // The project's own tables beside Pagefind's files (facets, chunk map) are index data too.
+  if (/\.pf_(meta|index|fragment|filter)$|pagefind-entry\.json$|\/pagefind\/.*\.json\.gz$/.test(path)) return 'index';
+  if (path.includes('/pagefind/')) return 'searchCode';
+  return 'page';
+}
+
+function foundPath(href: string): string {
+  const u = new URL(href);
+  let p = decodeURIComponent(u.pathname);
+  if (p.endsWith('/index.html')) p = p.slice(0, -'index.html'.length);
+  return p;
+}
+
+export async function measureSearch(dist: string, queries: Query[], opts: { timeoutMs?: number; log?: (s: string) => void } = {}): Promise<SearchResult> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const served: Served[] = [];
+  const { server, origin } = await serve(dist, served);
+  const browser = await launchChromium();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const runs: QueryRun[] = [];
+  let cold: SearchResult['cold'] | undefined;
+  let broken: string | undefined;
+  try {
+    for (const [i, q] of queries.entries()) {
+      const errors: string[] = [];
+      const onError = (e: Error) => errors.push(String(e.message).slice(0, 200));
+      const onConsole = (m: { type(): string; text(): string }) => {
+        if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`.slice(0, 200));
+      };
+      page.on('pageerror', onError);
+      page.on('console', onConsole);
+      const from = served.length;
+      const t0 = performance.now();
+      let msFirst = NaN;
+      let timeout = false;
+      let hrefs: string[] = [];
+      let checked: number | null = null;
+      let count: number | null = null;
+      try {
+        await page.goto(`${origin}/search/?q=${encodeURIComponent(q.q)}`, { waitUntil: 'commit', timeout: timeoutMs });
+        await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached', timeout: timeoutMs });
+        msFirst = performance.now() - t0;
+        const status = (await page.evaluate(() => document.querySelector('[data-search-status]')?.textContent)) ?? '';
+        const counted = /找到 (\d+) 篇/.exec(status);
+        count = /没有找到/.test(status) ? 0 : counted ? Number(counted[1]) : null;
+        for (let clicks = 0; clicks < 500; clicks++) {
+          const usable = await page.evaluate(() => {
+            const m = document.querySelector('[data-search-more]') as HTMLButtonElement | null;
+            if (!m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true') return false;
+            const r = m.getBoundingClientRect();
+            return getComputedStyle(m).display !== 'none' && getComputedStyle(m).visibility !== 'hidden' && (r.width > 0 || r.height > 0);
+          });
+          if (!usable) break;
+          const before = await page.$$eval('[data-search-results] a[data-result]', (a) => a.length);
+          await page.click('[data-search-more]', { timeout: timeoutMs });
+          await page.waitForFunction(
+            (n) => {
+              const root = document.querySelector('[data-search-results]');
+              if (!root || root.getAttribute('data-state') !== 'done') return false;
+              if (document.querySelectorAll('[data-search-results] a[data-result]').length > n) return true;
+              const m = document.querySelector('[data-search-more]') as HTMLButtonElement | null;
+              return !m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true' || getComputedStyle(m).display === 'none';
+            },
+            before,
+            { timeout: timeoutMs, polling: 30 },
+          );
+        }
+        hrefs = await page.$$eval('[data-search-results] a[data-result]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+        const mark = await page.getAttribute('[data-search-results]', 'data-checked');
+        checked = mark === null ? null : Number(mark);
+        // The first query counts everything its page goes on to load after the results show (the project's
+        // filter counts), so its bytes are all a reader downloads for it.
+        if (i === 0) await page.waitForLoadState('networkidle', { timeout: timeoutMs });
+      } catch (e) {
+        timeout = true;
+        errors.push(`harness: ${String((e as Error).message).split('\n')[0]}`);
+      }
+      const msAll = performance.now() - t0;
+      page.off('pageerror', onError);
+      page.off('console', onConsole);
+      const mine = served.slice(from);
+      const found = [...new Set(hrefs.map(foundPath))];
+      const expected = new Set(q.expected ?? []);
+      const hit = found.filter((u) => expected.has(u)).length;
+      runs.push({
+        id: q.id,
+        category: q.category,
+        q: q.q,
+        expected: expected.size,
+        found: found.length,
+        recall: expected.size ? hit / expected.size : 1,
+        precision: found.length ? hit / found.length : 1,
+        exact: hit === expected.size && found.length === expected.size,
+        msFirst,
+        msAll,
+        bytes: mine.reduce((a, s) => a + s.bytes, 0),
+        requests: mine.length,
+        timeout,
+        count,
+        checked,
+        errors,
+        missing: [...expected].filter((u) => !found.includes(u)).slice(0, 5),
+        extra: found.filter((u) => !expected.has(u)).slice(0, 5),
+      });
+      if (i === 0 && timeout) {
+        broken = `the first query timed out (${errors.join('; ')})`;
+        break;
+      }
+      if (i === 0) {
+        const byKind: Record<string, number> = {};
+        for (const s of mine) byKind[kindOf(s.path)] = (byKind[kindOf(s.path)] ?? 0) + s.bytes;
+        cold = { q: q.q, ms: msFirst, bytes: runs[0].bytes, requests: mine.length, byKind, files: [...mine].sort((a, b) => b.bytes - a.bytes) };
+      }
+      if (opts.log && (i + 1) % 50 === 0) opts.log(`${i + 1}/${queries.length} queries`);
+    }
+  } finally {
+    await context.close().catch(() => {});
+    await browser.close().catch(() => {});
+    server.close();
+  }
+  const warm = runs.slice(1).filter((r) => !r.timeout);
+  const categories = [...new Set(runs.map((r) => r.category))];
+  return {
+    broken,
+    cold: cold ?? { q: queries[0]?.q ?? '', ms: NaN, bytes: NaN, requests: 0, byKind: {}, files: [] },
+    warm: {
+      n: warm.length,
+      msMedian: pct(warm.map((r) => r.msFirst), 50),
+      msP95: pct(warm.map((r) => r.msFirst), 95),
+      msAllMedian: pct(warm.map((r) => r.msAll), 50),
+      bytesMedian: pct(warm.map((r) => r.bytes), 50),
+    },
+    recall: mean(runs.map((r) => r.recall)),
+    precision: mean(runs.map((r) => r.precision)),
+    exact: runs.filter((r) => r.exact).length,
+    n: runs.length,
+    checkedQueries: runs.filter((r) => (r.checked ?? 0) > 0).length,
+    timeouts: runs.filter((r) => r.timeout).length,
+    withErrors: runs.filter((r) => r.errors.length > 0).length,
+    byCategory: Object.fromEntries(
+      categories.map((c) => {
+        const rs = runs.filter((r) => r.category === c);
+        return [c, { n: rs.length, recall: mean(rs.map((r) => r.recall)), precision: mean(rs.map((r) => r.precision)), exact: rs.filter((r) => r.exact).length }];
+      }),
+    ),
+    runs,
+  };
+}
+
+export interface BroadResult {
+  q: string;
+  /** Fresh browser: navigation to the first results on screen, and to the network falling idle. */
+  coldMs: number;
+  coldSettledMs: number;
+  coldBytes: number;
+  /** The same query again in that browser (warm HTTP cache). */
+  warmMs: number;
+  warmSettledMs: number;
+  /** Main-thread long tasks (≥ 50 ms) of the warm run, summed: how long the page was unresponsive. */
+  warmLongTasksMs: number;
+}
+
+/**
+ * The query a reader of this archive types first, 党建, matches every report:
+ * the query set leaves such queries out (it keeps selective ones), so their
+ * cost is measured here on its own.
+ */
+export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 300_000): Promise<BroadResult> {
+  const served: Served[] = [];
+  const { server, origin } = await serve(dist, served);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(() => {
+      (window as any).__longTasks = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) (window as any).__longTasks += e.duration;
+      }).observe({ entryTypes: ['longtask'] });
+    });
+    const page = await context.newPage();
+    const once = async () => {
+      const t0 = performance.now();
+      await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`, { waitUntil: 'commit', timeout: timeoutMs });
+      await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached', timeout: timeoutMs });
+      const ms = performance.now() - t0;
+      await page.waitForLoadState('networkidle', { timeout: timeoutMs });
+      // Work still queued after the network is idle (filter counts) shows as long tasks: wait for a quiet half second.
+      let last = -1;
+      for (let i = 0; i < 600; i++) {
+        const now = await page.evaluate(() => (window as any).__longTasks as number);
+        if (now === last) break;
+        last = now;
+        await page.waitForTimeout(500);
+      }
+      return { ms, settledMs: performance.now() - t0 - 500, longTasks: last };
+    };
+    const from = served.length;
+    const cold = await once();
+    const coldBytes = served.slice(from).reduce((a, s) => a + s.bytes, 0);
+    const warm = await once();
+    return { q, coldMs: cold.ms, coldSettledMs: cold.settledMs, coldBytes, warmMs: warm.ms, warmSettledMs: warm.settledMs, warmLongTasksMs: warm.longTasks };
+  } finally {
+    await browser.close().catch(() => {});
+    server.close();
+  }
+}
