@@ -5,7 +5,7 @@
  * from the data.
  */
 import { z } from 'astro/zod';
-import { SIMILAR_SHOWN, type Archive } from '../model/archive.ts';
+import { SIMILAR_SHOWN, type Archive, type ArticleView, type HospitalView, type MeasureView, type PersonView } from '../model/archive.ts';
 import { refId } from '../content-model/integrity.ts';
 import { provinceByName } from '../content-model/provinces.ts';
 import { bylineAuthors } from './citation.ts';
@@ -109,64 +109,67 @@ export type ExportRecord<N extends ExportName> = z.output<(typeof exportSchemas)
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
-/** Every record of every download, from the archive model; `url(path)` makes absolute URLs. */
-export function exportRecords(archive: Archive, url: (path: string) => string): { [N in ExportName]: ExportRecord<N>[] } {
-  const articles = archive.articles.map((a): ExportRecord<'articles'> => {
-    const d = a.entry.data;
-    const date = d.date.value;
-    return {
-      id: a.id,
-      url: url(`/articles/${a.id}/`),
-      title: d.title,
-      subtitle: orNull(d.subtitle),
-      column: orNull(d.column),
-      series: orNull(d.series?.name),
-      series_number: orNull(d.series?.number),
-      newspaper: orNull(d.newspaper?.value),
-      newspaper_inferred: orNull(d.newspaper?.inferred),
-      date: date.value,
-      date_precision: date.precision,
-      date_inferred: orNull(d.date.inferred),
-      page: orNull(d.page),
-      byline: orNull(d.byline),
-      authors: bylineAuthors(d.byline),
-      source: d.source,
-      source_url: url(`/sources/${d.source}/`),
-      hospitals: a.hospitals,
-      provinces: a.provinces,
-      sections: a.sections.map((s) => ({
-        id: s.id,
-        heading: s.heading,
-        kind: s.kind,
-        hospital: orNull(s.hospital),
-        unit: orNull(s.unit),
-        branch: orNull(s.branch),
-        secretary: orNull(s.secretary),
-      })),
-      corrections: d.corrections.map((c: any) => ({ id: c.id, kind: c.kind, original: c.original, reading: c.reading, note: orNull(c.note) })),
-    };
-  });
-  const hospitals = [...archive.hospitals.values()].map((h): ExportRecord<'hospitals'> => {
-    const d = h.entry.data;
-    return {
-      id: h.id,
-      url: url(`/hospitals/${h.id}/`),
-      name: d.name,
-      aliases: d.aliases ?? [],
-      province: d.province.value,
-      province_id: provinceByName(d.province.value)!.id,
-      province_inferred: orNull(d.province.inferred),
-      city: orNull(d.city?.value),
-      county: orNull(d.county?.value),
-      level: orNull(d.level?.value),
-      category: orNull(d.category?.value),
-      founded: orNull(d.founded?.value),
-      articles: [...new Set(h.articles.map((m) => m.article))],
-      people: h.people.map((p) => p.id),
-      measures: h.measures,
-    };
-  });
-  const people = [...archive.people.values()].map((p): ExportRecord<'people'> => ({
+type Url = (path: string) => string;
+
+function articleRecord(a: ArticleView, url: Url): ExportRecord<'articles'> {
+  const d = a.entry.data;
+  const date = d.date.value;
+  return {
+    id: a.id,
+    url: url(`/articles/${a.id}/`),
+    title: d.title,
+    subtitle: orNull(d.subtitle),
+    column: orNull(d.column),
+    series: orNull(d.series?.name),
+    series_number: orNull(d.series?.number),
+    newspaper: orNull(d.newspaper?.value),
+    newspaper_inferred: orNull(d.newspaper?.inferred),
+    date: date.value,
+    date_precision: date.precision,
+    date_inferred: orNull(d.date.inferred),
+    page: orNull(d.page),
+    byline: orNull(d.byline),
+    authors: bylineAuthors(d.byline),
+    source: d.source,
+    source_url: url(`/sources/${d.source}/`),
+    hospitals: a.hospitals,
+    provinces: a.provinces,
+    sections: a.sections.map((s) => ({
+      id: s.id,
+      heading: s.heading,
+      kind: s.kind,
+      hospital: orNull(s.hospital),
+      unit: orNull(s.unit),
+      branch: orNull(s.branch),
+      secretary: orNull(s.secretary),
+    })),
+    corrections: d.corrections.map((c: any) => ({ id: c.id, kind: c.kind, original: c.original, reading: c.reading, note: orNull(c.note) })),
+  };
+}
+
+function hospitalRecord(h: HospitalView, url: Url): ExportRecord<'hospitals'> {
+  const d = h.entry.data;
+  return {
+    id: h.id,
+    url: url(`/hospitals/${h.id}/`),
+    name: d.name,
+    aliases: d.aliases ?? [],
+    province: d.province.value,
+    province_id: provinceByName(d.province.value)!.id,
+    province_inferred: orNull(d.province.inferred),
+    city: orNull(d.city?.value),
+    county: orNull(d.county?.value),
+    level: orNull(d.level?.value),
+    category: orNull(d.category?.value),
+    founded: orNull(d.founded?.value),
+    articles: [...new Set(h.articles.map((m) => m.article))],
+    people: h.people.map((p) => p.id),
+    measures: h.measures,
+  };
+}
+
+function personRecord(p: PersonView, url: Url): ExportRecord<'people'> {
+  return {
     id: p.id,
     url: url(`/people/${p.id}/`),
     name: p.entry.data.name,
@@ -180,24 +183,34 @@ export function exportRecords(archive: Archive, url: (path: string) => string): 
     })),
     hospitals: p.hospitals,
     articles: [...new Set(p.mentions.map((m) => m.article))],
-  }));
-  const measures = [...archive.measures.values()].map((m): ExportRecord<'measures'> => {
-    const d = m.entry.data;
-    return {
-      id: m.id,
-      url: url(`/measures/${m.id}/`),
-      name: d.name,
-      hospital: refId(d.hospital)!,
-      kind: d.kind,
-      description: d.description,
-      source: d.source,
-      article: refId(d.article)!,
-      section: orNull(d.section),
-      similar: m.similar,
-      similar_count: m.similarCount,
-    };
-  });
-  return { articles, hospitals, people, measures };
+  };
+}
+
+function measureRecord(m: MeasureView, url: Url): ExportRecord<'measures'> {
+  const d = m.entry.data;
+  return {
+    id: m.id,
+    url: url(`/measures/${m.id}/`),
+    name: d.name,
+    hospital: refId(d.hospital)!,
+    kind: d.kind,
+    description: d.description,
+    source: d.source,
+    article: refId(d.article)!,
+    section: orNull(d.section),
+    similar: m.similar,
+    similar_count: m.similarCount,
+  };
+}
+
+/** Every record of every download, from the archive model; `url(path)` makes absolute URLs. */
+export function exportRecords(archive: Archive, url: Url): { [N in ExportName]: ExportRecord<N>[] } {
+  return {
+    articles: archive.articles.map((a) => articleRecord(a, url)),
+    hospitals: [...archive.hospitals.values()].map((h) => hospitalRecord(h, url)),
+    people: [...archive.people.values()].map((p) => personRecord(p, url)),
+    measures: [...archive.measures.values()].map((m) => measureRecord(m, url)),
+  };
 }
 
 /** One row per record: lists joined with "；", nested lists given as counts. */

@@ -26,54 +26,70 @@ export function refId(ref: unknown): string | undefined {
   return undefined;
 }
 
+type Target = 'articles' | 'hospitals' | 'people';
+type Ids = Record<Target, Set<string>>;
+
+function where(e: EntryLike, collection: string): string {
+  return e.filePath ?? `${collection} entry "${e.id}"`;
+}
+
+/** A problem when `ref` names no entry of `target`; none when it does or is absent. */
+function refProblems(ids: Ids, e: EntryLike, collection: string, field: string, ref: unknown, target: Target): string[] {
+  const id = refId(ref);
+  return id !== undefined && !ids[target].has(id) ? [`${where(e, collection)}: ${field}: "${id}" names no entry in content/${target}/`] : [];
+}
+
+function articleProblems(ids: Ids, a: EntryLike): string[] {
+  const problems: string[] = (a.data.hospitals ?? []).flatMap((h: unknown, i: number) => refProblems(ids, a, 'articles', `hospitals[${i}]`, h, 'hospitals'));
+  const own = new Set((a.data.hospitals ?? []).map(refId));
+  (a.data.sections ?? []).forEach((s: any, i: number) => {
+    problems.push(...refProblems(ids, a, 'articles', `sections[${i}].hospital`, s.hospital, 'hospitals'));
+    problems.push(...refProblems(ids, a, 'articles', `sections[${i}].secretary`, s.secretary, 'people'));
+    const h = refId(s.hospital);
+    if (h !== undefined && ids.hospitals.has(h) && !own.has(h)) {
+      problems.push(`${where(a, 'articles')}: sections[${i}].hospital: "${h}" is not in the article's hospitals`);
+    }
+  });
+  return problems;
+}
+
+function personProblems(ids: Ids, p: EntryLike): string[] {
+  return (p.data.roles ?? []).flatMap((r: any, i: number) => refProblems(ids, p, 'people', `roles[${i}].hospital`, r.hospital, 'hospitals'));
+}
+
+/** A measure's references, then whether its source, section and hospital agree with its article's. */
+function measureProblems(ids: Ids, articles: Map<string, EntryLike>, m: EntryLike): string[] {
+  const problems = [
+    ...refProblems(ids, m, 'measures', 'hospital', m.data.hospital, 'hospitals'),
+    ...refProblems(ids, m, 'measures', 'article', m.data.article, 'articles'),
+  ];
+  const article = articles.get(refId(m.data.article) ?? '');
+  if (!article) return problems;
+  if (article.data.source !== m.data.source) {
+    problems.push(`${where(m, 'measures')}: source: "${m.data.source}" is not the source of article "${article.id}" (${article.data.source})`);
+  }
+  if (m.data.section && !(article.data.sections ?? []).some((s: any) => s.id === m.data.section)) {
+    problems.push(`${where(m, 'measures')}: section: "${m.data.section}" is not a section of article "${article.id}"`);
+  }
+  const h = refId(m.data.hospital);
+  if (h !== undefined && !(article.data.hospitals ?? []).map(refId).includes(h)) {
+    problems.push(`${where(m, 'measures')}: hospital: "${h}" is not among the hospitals of article "${article.id}"`);
+  }
+  return problems;
+}
+
 export function findIntegrityProblems(content: ContentSet): string[] {
-  const problems: string[] = [];
-  const ids = {
+  const ids: Ids = {
     articles: new Set(content.articles.map((e) => e.id)),
     hospitals: new Set(content.hospitals.map((e) => e.id)),
     people: new Set(content.people.map((e) => e.id)),
   };
-  const where = (e: EntryLike, collection: string) => e.filePath ?? `${collection} entry "${e.id}"`;
-  const check = (e: EntryLike, collection: string, field: string, ref: unknown, target: keyof typeof ids) => {
-    const id = refId(ref);
-    if (id !== undefined && !ids[target].has(id)) {
-      problems.push(`${where(e, collection)}: ${field}: "${id}" names no entry in content/${target}/`);
-    }
-  };
-
-  for (const a of content.articles) {
-    a.data.hospitals?.forEach((h: unknown, i: number) => check(a, 'articles', `hospitals[${i}]`, h, 'hospitals'));
-    const own = new Set((a.data.hospitals ?? []).map(refId));
-    a.data.sections?.forEach((s: any, i: number) => {
-      check(a, 'articles', `sections[${i}].hospital`, s.hospital, 'hospitals');
-      check(a, 'articles', `sections[${i}].secretary`, s.secretary, 'people');
-      const h = refId(s.hospital);
-      if (h !== undefined && ids.hospitals.has(h) && !own.has(h)) {
-        problems.push(`${where(a, 'articles')}: sections[${i}].hospital: "${h}" is not in the article's hospitals`);
-      }
-    });
-  }
-  for (const p of content.people) {
-    p.data.roles?.forEach((r: any, i: number) => check(p, 'people', `roles[${i}].hospital`, r.hospital, 'hospitals'));
-  }
   const articles = new Map(content.articles.map((a) => [a.id, a]));
-  for (const m of content.measures) {
-    check(m, 'measures', 'hospital', m.data.hospital, 'hospitals');
-    check(m, 'measures', 'article', m.data.article, 'articles');
-    const article = articles.get(refId(m.data.article) ?? '');
-    if (!article) continue;
-    if (article.data.source !== m.data.source) {
-      problems.push(`${where(m, 'measures')}: source: "${m.data.source}" is not the source of article "${article.id}" (${article.data.source})`);
-    }
-    if (m.data.section && !(article.data.sections ?? []).some((s: any) => s.id === m.data.section)) {
-      problems.push(`${where(m, 'measures')}: section: "${m.data.section}" is not a section of article "${article.id}"`);
-    }
-    const h = refId(m.data.hospital);
-    if (h !== undefined && !(article.data.hospitals ?? []).map(refId).includes(h)) {
-      problems.push(`${where(m, 'measures')}: hospital: "${h}" is not among the hospitals of article "${article.id}"`);
-    }
-  }
-  return problems;
+  return [
+    ...content.articles.flatMap((a) => articleProblems(ids, a)),
+    ...content.people.flatMap((p) => personProblems(ids, p)),
+    ...content.measures.flatMap((m) => measureProblems(ids, articles, m)),
+  ];
 }
 
 export class ContentIntegrityError extends Error {

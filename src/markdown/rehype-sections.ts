@@ -8,6 +8,7 @@
  * a section that silently vanished would break deep links and the data.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toText } from 'hast-util-to-text';
 
 interface DeclaredSection {
   id: string;
@@ -17,15 +18,34 @@ interface DeclaredSection {
 
 const HEADING = /^h[1-6]$/;
 
-function textOf(node: ElementContent | RootContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
-}
-
 /** Heading text compared without whitespace, so a line break in the Markdown does not matter. */
 export function headingKey(text: string): string {
   return text.replace(/\s+/g, '');
+}
+
+function isHeading(node: RootContent): node is Element {
+  return node.type === 'element' && HEADING.test(node.tagName);
+}
+
+/** The `<section>` a declared section's heading opens, holding that heading. */
+function sectionFor(section: DeclaredSection, heading: Element): Element {
+  heading.properties = { ...heading.properties, id: `${section.id}-title` };
+  return {
+    type: 'element',
+    tagName: 'section',
+    properties: {
+      id: section.id,
+      className: ['article-section'],
+      dataSectionKind: section.kind ?? 'section',
+      ariaLabelledby: `${section.id}-title`,
+    },
+    children: [heading],
+  };
+}
+
+function missingSectionsError(path: string | undefined, declared: DeclaredSection[], missing: DeclaredSection[]): Error {
+  const list = missing.map((s) => `sections[${declared.indexOf(s)}].heading "${s.heading}"`).join(', ');
+  return new Error(`${path ?? 'an article'}: ${list} matches no heading in the body. A section starts at a Markdown heading whose text equals its \`heading\`.`);
 }
 
 export function rehypeSections() {
@@ -38,43 +58,24 @@ export function rehypeSections() {
     const out: RootContent[] = [];
     let current: Element | undefined;
     let headingCount = 0;
-
     for (const node of tree.children) {
-      if (node.type === 'element' && HEADING.test(node.tagName)) {
-        const section = byHeading.get(headingKey(textOf(node)));
+      if (isHeading(node)) {
+        const section = byHeading.get(headingKey(toText(node)));
         if (section && !found.has(section.id)) {
           found.add(section.id);
-          node.properties = { ...node.properties, id: `${section.id}-title` };
-          current = {
-            type: 'element',
-            tagName: 'section',
-            properties: {
-              id: section.id,
-              className: ['article-section'],
-              dataSectionKind: section.kind ?? 'section',
-              ariaLabelledby: `${section.id}-title`,
-            },
-            children: [],
-          };
+          current = sectionFor(section, node);
           out.push(current);
-          current.children.push(node);
           continue;
         }
         headingCount += 1;
-        if (typeof node.properties?.id !== 'string') {
-          node.properties = { ...node.properties, id: `h-${headingCount}` };
-        }
+        if (typeof node.properties?.id !== 'string') node.properties = { ...node.properties, id: `h-${headingCount}` };
       }
       if (current) current.children.push(node as ElementContent);
       else out.push(node);
     }
 
     const missing = declared.filter((s) => !found.has(s.id));
-    if (missing.length > 0) {
-      const where = file.path ?? 'an article';
-      const list = missing.map((s) => `sections[${declared.indexOf(s)}].heading "${s.heading}"`).join(', ');
-      throw new Error(`${where}: ${list} matches no heading in the body. A section starts at a Markdown heading whose text equals its \`heading\`.`);
-    }
+    if (missing.length > 0) throw missingSectionsError(file.path, declared, missing);
     tree.children = out;
   };
 }

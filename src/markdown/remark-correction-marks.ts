@@ -8,9 +8,10 @@
  * A mark with no matching correction in the frontmatter is an error naming
  * the file.
  */
-import type { Root, Text, PhrasingContent, Parent } from 'mdast';
-
-const MARK = /\[\[(c\d+)\]\]/g;
+import type { Html, Root } from 'mdast';
+import { findAndReplace } from 'mdast-util-find-and-replace';
+import { visit } from 'unist-util-visit';
+import { correctionMarkIds, correctionMarkPattern } from '../content-model/correction-marks.ts';
 
 export function correctionLabel(id: string): string {
   return `校${id.slice(1)}`;
@@ -20,37 +21,32 @@ export function remarkCorrectionMarks() {
   return (tree: Root, file: { path?: string; data: Record<string, any> }) => {
     const frontmatter = file.data.astro?.frontmatter ?? {};
     const known = new Set<string>((frontmatter.corrections ?? []).map((c: { id: string }) => c.id));
-    const unknown: string[] = [];
+    const unknown = markedIds(tree).filter((id) => !known.has(id));
+    if (unknown.length > 0) throw unknownMarksError(file.path, unknown);
 
-    const visit = (node: Parent) => {
-      for (let i = 0; i < node.children.length; i++) {
-        const child = node.children[i];
-        if (child.type === 'text') {
-          const replaced = splitMarks(child as Text, known, unknown);
-          if (replaced) {
-            node.children.splice(i, 1, ...replaced);
-            i += replaced.length - 1;
-          }
-        } else if (child.type === 'html') {
-          // Raw HTML such as a caption paragraph: expand marks inside it too.
-          child.value = child.value.replace(MARK, (_, id: string) => {
-            if (!known.has(id)) unknown.push(id);
-            return noteRef(id);
-          });
-        } else if ('children' in child) {
-          visit(child as Parent);
-        }
-      }
-    };
-    visit(tree);
-
-    if (unknown.length > 0) {
-      throw new Error(
-        `${file.path ?? 'an article'}: correction mark${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `[[${u}]]`).join(', ')} ` +
-          `name${unknown.length > 1 ? '' : 's'} no entry in \`corrections\`. Add the correction or remove the mark.`,
-      );
-    }
+    // Raw HTML such as a caption paragraph: expand marks inside it too.
+    visit(tree, 'html', (node) => {
+      node.value = node.value.replace(correctionMarkPattern(), (_, id: string) => noteRef(id));
+    });
+    findAndReplace(tree, [correctionMarkPattern(), (_: string, id: string): Html => ({ type: 'html', value: noteRef(id) })]);
   };
+}
+
+/** Ids of every mark in text and raw HTML, in document order. */
+function markedIds(tree: Root): string[] {
+  const ids: string[] = [];
+  visit(tree, ['text', 'html'], (node) => {
+    if (node.type === 'text' || node.type === 'html') ids.push(...correctionMarkIds(node.value));
+  });
+  return ids;
+}
+
+function unknownMarksError(path: string | undefined, unknown: string[]): Error {
+  const many = unknown.length > 1;
+  return new Error(
+    `${path ?? 'an article'}: correction mark${many ? 's' : ''} ${unknown.map((u) => `[[${u}]]`).join(', ')} ` +
+      `name${many ? '' : 's'} no entry in \`corrections\`. Add the correction or remove the mark.`,
+  );
 }
 
 function noteRef(id: string): string {
@@ -58,22 +54,4 @@ function noteRef(id: string): string {
     `<sup class="correction-ref" data-pagefind-ignore><a href="#note-${id}" id="ref-${id}" role="doc-noteref" ` +
     `aria-label="${correctionLabel(id)}（校勘记第${id.slice(1)}条）">${correctionLabel(id)}</a></sup>`
   );
-}
-
-function splitMarks(node: Text, known: Set<string>, unknown: string[]): PhrasingContent[] | undefined {
-  const value = node.value;
-  MARK.lastIndex = 0;
-  if (!MARK.test(value)) return undefined;
-  MARK.lastIndex = 0;
-  const parts: PhrasingContent[] = [];
-  let last = 0;
-  for (const match of value.matchAll(MARK)) {
-    const id = match[1];
-    if (!known.has(id)) unknown.push(id);
-    if (match.index > last) parts.push({ type: 'text', value: value.slice(last, match.index) });
-    parts.push({ type: 'html', value: noteRef(id) });
-    last = match.index + match[0].length;
-  }
-  if (last < value.length) parts.push({ type: 'text', value: value.slice(last) });
-  return parts;
 }

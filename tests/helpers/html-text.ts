@@ -5,6 +5,7 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
 
 const SKIPPED = new Set(['sup', 'script', 'style', 'template', 'noscript']);
 
@@ -12,11 +13,13 @@ function skipped(node: Element): boolean {
   return SKIPPED.has(node.tagName) || node.properties?.dataPagefindIgnore !== undefined;
 }
 
-export function nodeText(node: Nodes): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element' && skipped(node)) return '';
-  if ('children' in node) return node.children.map((c) => nodeText(c as Nodes)).join('');
-  return '';
+function nodeText(node: Nodes): string {
+  let text = '';
+  visit(node, (n) => {
+    if (n.type === 'element' && skipped(n)) return SKIP;
+    if (n.type === 'text') text += n.value;
+  });
+  return text;
 }
 
 export function htmlText(html: string): string {

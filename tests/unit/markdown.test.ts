@@ -41,4 +41,16 @@ describe('the Markdown pipeline', () => {
     const html = await render('<p class="caption">医院开展主题党日活[[c20]]</p>', { corrections: [{ id: 'c20' }] });
     expect(html).toContain('<p class="caption">医院开展主题党日活<sup class="correction-ref" data-pagefind-ignore=""><a href="#note-c20"');
   });
+
+  it('rejects marks that name no correction, listing them in reading order', async () => {
+    await expect(render('文[[c1]]字\n\n<p class="caption">图[[c9]]</p>\n\n又[[c2]]', { corrections: [{ id: 'c2' }] })).rejects.toThrow(
+      'correction marks [[c1]], [[c9]] name no entry in `corrections`',
+    );
+  });
+
+  it('rejects a declared section whose heading is not in the body', async () => {
+    await expect(render('## 别的标题\n\n文', { sections: [{ id: 'gone', heading: '不在正文' }] })).rejects.toThrow(
+      'sections[0].heading "不在正文" matches no heading in the body',
+    );
+  });
 });
