@@ -9,41 +9,13 @@
  * `data-state="done"` once this query's results are in the DOM; results are
  * `a[data-result]`; `[data-search-more]` shows more.
  */
-import {
-  MAX_QUERY_LENGTH,
-  decodeContent,
-  identityFold,
-  isExact,
-  pageText,
-  pagefindPhrase,
-  parseQuery,
-  type Fold,
-  type PageText,
-  type QueryTerm,
-} from '../search/tokenizer.ts';
+import { MAX_QUERY_LENGTH, decodeContent, identityFold, pageText, pagefindPhrase, parseQuery, type Fold, type PageText, type QueryTerm } from '../search/tokenizer.ts';
 import { foldWith, mayNeedFold } from '../search/t2s.ts';
-import {
-  FILTER_GROUPS,
-  anchorFor,
-  anchorTitle,
-  applyFilters,
-  decodeAnchors,
-  excerpt,
-  facetCounts,
-  hasFilters,
-  headingBreaks,
-  intersectOrdered,
-  pageHits,
-  readState,
-  stateSearch,
-  type AnchorRef,
-  type FacetTable,
-  type SearchState,
-  FACETS_FILE,
-  decodeFacets,
-  splitFacetValues,
-} from '../search/query/engine.ts';
-import { CHUNKS_FILE, SearchPlanner, type ChunkMap, type Lookup } from '../search/query/planner.ts';
+import { FILTER_GROUPS, FACETS_FILE, applyFilters, decodeFacets, facetCounts, splitFacetValues, type FacetTable } from '../search/facets.ts';
+import { hasFilters, readState, stateSearch, type SearchState } from '../search/query/state.ts';
+import { anchorFor, anchorTitle, decodeAnchors, excerpt, headingBreaks, pageHits, type AnchorRef } from '../search/query/engine.ts';
+import { CHUNKS_FILE, type ChunkMap } from '../search/chunk-map.ts';
+import { runPlan, type PlanRun } from '../search/query/run-plan.ts';
 import { joinBase } from '../model/urls.ts';
 
 interface PagefindFragment {
@@ -299,30 +271,73 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sea
   if (focused) document.getElementById(focused)?.focus();
 }
 
-async function search(state: SearchState) {
-  const my = ++run;
-  currentState = state;
+/** Clears the previous results and shows the query in the form, the header and the title. */
+function startView(state: SearchState) {
   setDone(false);
   list.replaceChildren();
   more.hidden = true;
   shown = [];
   pending = [];
-
-  let q = state.q;
-  let note = '';
-  if (q.length > MAX_QUERY_LENGTH) {
-    q = q.slice(0, MAX_QUERY_LENGTH);
-    note = `查询过长，只用了前 ${MAX_QUERY_LENGTH} 个字符。`;
-  }
   input.value = state.q;
   if (headerInput) headerInput.value = state.q;
   document.title = state.q.trim() ? `${state.q.trim().slice(0, 40)}｜搜索｜医院党建报道档案` : '搜索｜医院党建报道档案';
+}
+
+/** Pagefind's answer to each phrase, keeping every result it returns by id for loading its fragment later. */
+function pagefindLookUp(pf: Pagefind, found: Map<string, PagefindResult>) {
+  return (phrases: string[][]) =>
+    Promise.all(
+      phrases.map((keys) =>
+        // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
+        pf.search(keys.length ? pagefindPhrase(keys) : null, { sort: { date: 'desc' } }).then((r) => {
+          // A page found only through its meta data (title, anchors) does not hold the term in its text.
+          const own = (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length);
+          for (const x of own) if (!found.has(x.id)) found.set(x.id, x);
+          return own.map((x) => x.id);
+        }),
+      ),
+    );
+}
+
+/** Every page that holds the query (src/search/query/run-plan.ts), with each one's Pagefind result. */
+async function findPages(terms: QueryTerm[], pfLoad: Promise<Pagefind> | undefined, my: number): Promise<{ plan: PlanRun; byId: Map<string, PagefindResult> } | undefined> {
+  const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
+  const found = new Map<string, PagefindResult>();
+  const plan = await runPlan(
+    { terms, chunks, pageSize: PAGE_SIZE },
+    {
+      lookUp: pagefindLookUp(pf, found),
+      isLoaded: (id) => loaded.has(id),
+      loadPage: (id) => load(found.get(id)!).then((item) => item.page),
+      isCurrent: () => my === run,
+    },
+  );
+  return plan && { plan, byId: found };
+}
+
+/** Filter counts come after the results are shown; without them the results stand alone. */
+async function showFacetCounts(unfiltered: string[], state: SearchState, my: number) {
+  try {
+    const counts = facetCounts(unfiltered, state.filters, await facetTable());
+    if (my !== run) return;
+    renderFacets(counts, state);
+  } catch {
+    if (my === run) facets.hidden = true;
+  }
+}
+
+async function search(state: SearchState) {
+  const my = ++run;
+  currentState = state;
+  startView(state);
+  const cut = state.q.length > MAX_QUERY_LENGTH;
+  const q = cut ? state.q.slice(0, MAX_QUERY_LENGTH) : state.q;
+  const note = cut ? `查询过长，只用了前 ${MAX_QUERY_LENGTH} 个字符。` : '';
 
   try {
     // Start loading Pagefind at once; the fold table (rarely needed) loads alongside.
     const pfLoad = q.trim() ? pagefind() : undefined;
-    const fold = await foldFor(q);
-    const terms = parseQuery(q, fold);
+    const terms = parseQuery(q, await foldFor(q));
     currentTerms = terms;
     if (terms.length === 0) {
       setText(status, '请输入要查找的文字：医院、人物、举措或任何记得的词句；用空格分开的几个词须同时出现。');
@@ -331,68 +346,21 @@ async function search(state: SearchState) {
       return;
     }
     setText(status, '正在搜索…');
-    const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
-    // Cheap keys first (src/search/query/planner.ts): the planner decides, round by round, what to ask the index next.
-    const planner = new SearchPlanner(
-      terms.map((t) => t.keys),
-      chunks,
-      PAGE_SIZE * (chunks?.fragment ?? 0),
-    );
-    const lookUp = (lookups: Lookup[]) =>
-      Promise.all(
-        lookups.map(({ term, start, end }) => {
-          const keys = terms[term].keys.slice(start, end);
-          // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
-          return pf.search(keys.length ? pagefindPhrase(keys) : null, { sort: { date: 'desc' } }).then((r) =>
-            // A page found only through its meta data (title, anchors) does not hold the term in its text.
-            (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length),
-          );
-        }),
-      );
-    const lists = await lookUp(planner.first());
-    if (my !== run) return;
-    const byId = new Map(lists[0].map((r) => [r.id, r]));
-    let ids = intersectOrdered(lists.map((l) => l.map((r) => r.id)));
-    // Punctuation typed at a term's edge is checked on each page's text before anything is counted.
-    let checkText = !terms.every(isExact);
-    for (;;) {
-      const step = planner.next(ids.length, ids.filter((id) => !loaded.has(id)).length);
-      if (step.kind === 'done') break;
-      if (step.kind === 'check-text') {
-        checkText = true;
-        break;
-      }
-      const more = await lookUp(step.lookups);
-      if (my !== run) return;
-      ids = intersectOrdered([ids, ...more.map((l) => l.map((r) => r.id))]);
-    }
-    results.dataset.checked = String(checkText ? ids.length : 0);
-    if (checkText) {
-      const items = await Promise.all(ids.map((id) => load(byId.get(id)!)));
-      if (my !== run) return;
-      ids = ids.filter((_, i) => pageHits(items[i].page, terms).all);
-    }
+    const found = await findPages(terms, pfLoad, my);
+    if (!found) return;
+    results.dataset.checked = String(found.plan.checked);
     // Every page that holds the query, before filters: the filter counts are taken from it.
-    const unfiltered = ids;
+    const unfiltered = found.plan.ids;
     const table = hasFilters(state) ? await facetTable() : undefined;
     if (my !== run) return;
-    if (table) ids = applyFilters(ids, state.filters, table);
-    const candidates = ids.map((id) => byId.get(id)!);
-    pending = candidates;
-    total = candidates.length;
+    const ids = table ? applyFilters(unfiltered, state.filters, table) : unfiltered;
+    pending = ids.map((id) => found.byId.get(id)!);
+    total = pending.length;
     await showMore(my);
     if (my !== run) return;
     setText(status, describe(state, total, note));
     setDone(true);
-
-    // Filter counts come after the results are shown; without them the results stand alone.
-    try {
-      const counts = facetCounts(unfiltered, state.filters, await facetTable());
-      if (my !== run) return;
-      renderFacets(counts, state);
-    } catch {
-      if (my === run) facets.hidden = true;
-    }
+    await showFacetCounts(unfiltered, state, my);
   } catch {
     if (my !== run) return;
     setText(status, `搜索暂时无法使用：未能载入搜索索引。${state.q ? `查询为“${state.q}”。` : ''}`);

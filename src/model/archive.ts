@@ -7,6 +7,7 @@
  */
 import { PROVINCES, provinceByName, type Province } from '../content-model/provinces.ts';
 import { refId, type ContentSet, type EntryLike } from '../content-model/integrity.ts';
+import { stripCorrectionMarks } from '../content-model/correction-marks.ts';
 
 export interface SectionView {
   id: string;
@@ -82,8 +83,7 @@ export interface Archive {
 
 /** Markdown body to reading text: no marks, no emphasis markers, no HTML tags, no heading hashes. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\[\[c\d+\]\]/g, '')
+  return stripCorrectionMarks(markdown)
     .replace(/<[^>]+>/g, '')
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/\*\*|__|~~/g, '')
@@ -227,63 +227,72 @@ function similarCoreMap(cores: string[]): Map<string, string[]> {
 /** Collapses whitespace runs that contain a line break, as `passageAround` joins a paragraph's lines. */
 const squashLines = (text: string) => text.replace(/\s*\n\s*/g, '');
 
-export function buildArchive(content: ContentSet & { bodies: Map<string, string> }): Archive {
+type ArchiveContent = ContentSet & { bodies: Map<string, string> };
+type ProvinceOf = (hospitalId: string) => Province;
+
+export function buildArchive(content: ArchiveContent): Archive {
+  const provinceOf = provinceLookup(content);
+  const articles = content.articles.map((entry) => articleView(entry, content.bodies.get(entry.id) ?? '', provinceOf));
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const hospitals = hospitalViews(content, articles, provinceOf);
+  const people = personViews(content, articles, hospitals);
+  const measures = measureViews(content, articles, hospitals);
+  sortHospitalMeasures(hospitals, measures, articles, articleById);
+  const measuresOfArticle = new Map<string, string[]>();
+  for (const [article, ms] of groupBy([...measures.values()], (m) => [refId(m.entry.data.article) ?? ''])) measuresOfArticle.set(article, ms.map((m) => m.id));
+  const peopleOfArticle = new Map<string, string[]>();
+  for (const [article, ps] of groupBy([...people.values()], (p) => p.mentions.map((m) => m.article))) peopleOfArticle.set(article, ps.map((p) => p.id));
+  return {
+    articles,
+    articleById,
+    measuresOfArticle,
+    peopleOfArticle,
+    hospitals,
+    people,
+    measures,
+    provinces: provinceList(articles, hospitals),
+    years: yearList(articles),
+  };
+}
+
+/** The province of a hospital by its id; a hospital without a known province stops the build. */
+function provinceLookup(content: ArchiveContent): ProvinceOf {
   const hospitalEntries = new Map(content.hospitals.map((h) => [h.id, h]));
-  const provinceOf = (hospitalId: string): Province => {
+  return (hospitalId) => {
     const name = hospitalEntries.get(hospitalId)?.data.province.value;
     const province = provinceByName(name);
     if (!province) throw new Error(`hospital "${hospitalId}" has no known province`);
     return province;
   };
+}
 
-  const articles: ArticleView[] = content.articles.map((entry) => {
-    const body = content.bodies.get(entry.id) ?? '';
-    const declared = (entry.data.sections ?? []) as any[];
-    const texts = splitSections(body, declared);
-    const hospitals = (entry.data.hospitals ?? []).map(refId) as string[];
-    return {
-      id: entry.id,
-      entry,
-      year: Number(String(entry.data.date.value?.value ?? entry.data.date.value).slice(0, 4)),
-      hospitals,
-      provinces: [...new Set(hospitals.map((h) => provinceOf(h).id))],
-      text: plainText(body),
-      sections: declared.map((s) => ({
-        id: s.id,
-        heading: s.heading,
-        kind: s.kind,
-        hospital: refId(s.hospital),
-        unit: s.unit,
-        branch: s.branch,
-        secretary: refId(s.secretary),
-        text: texts.get(s.id) ?? '',
-      })),
-    };
-  });
+function articleView(entry: EntryLike, body: string, provinceOf: ProvinceOf): ArticleView {
+  const declared = (entry.data.sections ?? []) as any[];
+  const texts = splitSections(body, declared);
+  const hospitals = (entry.data.hospitals ?? []).map(refId) as string[];
+  return {
+    id: entry.id,
+    entry,
+    year: Number(String(entry.data.date.value?.value ?? entry.data.date.value).slice(0, 4)),
+    hospitals,
+    provinces: [...new Set(hospitals.map((h) => provinceOf(h).id))],
+    text: plainText(body),
+    sections: declared.map((s) => ({
+      id: s.id,
+      heading: s.heading,
+      kind: s.kind,
+      hospital: refId(s.hospital),
+      unit: s.unit,
+      branch: s.branch,
+      secretary: refId(s.secretary),
+      text: texts.get(s.id) ?? '',
+    })),
+  };
+}
 
-  const articleById = new Map(articles.map((a) => [a.id, a]));
-  // Indexes built in one pass each, so no loop below runs over every article for every entry.
+/** Each hospital with where it is reported: its own sections of an article, else the article as a whole. */
+function hospitalViews(content: ArchiveContent, articles: ArticleView[], provinceOf: ProvinceOf): Map<string, HospitalView> {
   const articlesOfHospital = groupBy(articles, (a) => a.hospitals);
-  const sectionsOfSecretary = new Map<string, { article: string; section: string }[]>();
-  const secretaries = articles.flatMap((a) => a.sections.filter((s) => s.secretary).map((s) => ({ secretary: s.secretary!, article: a.id, section: s.id })));
-  for (const [id, led] of groupBy(secretaries, (s) => [s.secretary])) sectionsOfSecretary.set(id, led.map(({ article, section }) => ({ article, section })));
-  // Which people's names occur in which article: one scan of each text (candidates by their first two characters),
-  // not one search per person and article. A superset of where `passageAround` can find them.
-  // Keyed by the two UTF-16 units as one number: no substring is allocated per character of every text.
-  const pairAt = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
-  const names = [...new Set(content.people.map((p) => String(p.data.name ?? '')))].filter((name) => name.length >= 2);
-  const namesByPrefix = groupBy(names, (name) => [pairAt(name, 0)]);
-  const namesIn = new Map<string, Set<string>>();
-  for (const a of articles) {
-    const text = squashLines(a.text);
-    const found = new Set<string>();
-    for (let i = 0; i + 1 < text.length; i++) {
-      const candidates = namesByPrefix.get(pairAt(text, i));
-      if (candidates) for (const name of candidates) if (text.startsWith(name, i)) found.add(name);
-    }
-    namesIn.set(a.id, found);
-  }
-
   const hospitals = new Map<string, HospitalView>();
   for (const h of content.hospitals) {
     const names = [h.data.name, ...(h.data.aliases ?? [])];
@@ -298,7 +307,44 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     }
     hospitals.set(h.id, { id: h.id, entry: h, province: provinceOf(h.id), articles: mentions, people: [], measures: [] });
   }
+  return hospitals;
+}
 
+/**
+ * Which people's names occur in which article: one scan of each text
+ * (candidates by their first two characters), not one search per person and
+ * article. A superset of where `passageAround` can find them.
+ */
+function namesInArticles(articles: ArticleView[], people: EntryLike[]): Map<string, Set<string>> {
+  // Keyed by the two UTF-16 units as one number: no substring is allocated per character of every text.
+  const pairAt = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+  const names = [...new Set(people.map((p) => String(p.data.name ?? '')))].filter((name) => name.length >= 2);
+  const namesByPrefix = groupBy(names, (name) => [pairAt(name, 0)]);
+  const namesIn = new Map<string, Set<string>>();
+  for (const a of articles) {
+    const text = squashLines(a.text);
+    const found = new Set<string>();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const candidates = namesByPrefix.get(pairAt(text, i));
+      if (candidates) for (const name of candidates) if (text.startsWith(name, i)) found.add(name);
+    }
+    namesIn.set(a.id, found);
+  }
+  return namesIn;
+}
+
+/** Sections each person leads as branch secretary, by person id. */
+function sectionsBySecretary(articles: ArticleView[]): Map<string, { article: string; section: string }[]> {
+  const secretaries = articles.flatMap((a) => a.sections.filter((s) => s.secretary).map((s) => ({ secretary: s.secretary!, article: a.id, section: s.id })));
+  const out = new Map<string, { article: string; section: string }[]>();
+  for (const [id, led] of groupBy(secretaries, (s) => [s.secretary])) out.set(id, led.map(({ article, section }) => ({ article, section })));
+  return out;
+}
+
+/** Each person with their hospitals, sections and mentions; adds them to their hospitals' people. */
+function personViews(content: ArchiveContent, articles: ArticleView[], hospitals: Map<string, HospitalView>): Map<string, PersonView> {
+  const sectionsOfSecretary = sectionsBySecretary(articles);
+  const namesIn = namesInArticles(articles, content.people);
   const people = new Map<string, PersonView>();
   for (const p of content.people) {
     const roles = (p.data.roles ?? []) as any[];
@@ -306,7 +352,6 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     for (const hid of hospitalIds) {
       hospitals.get(hid)?.people.push({ id: p.id, roles: roles.filter((r) => refId(r.hospital) === hid) });
     }
-    const sections = sectionsOfSecretary.get(p.id) ?? [];
     const mentions: Mention[] = [];
     for (const a of articles) {
       if (!namesIn.get(a.id)!.has(p.data.name)) continue;
@@ -314,19 +359,26 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
       const passage = passageAround(hit?.text ?? a.text, [p.data.name]);
       if (passage) mentions.push({ article: a.id, section: hit?.id, passage });
     }
-    people.set(p.id, { id: p.id, entry: p, hospitals: hospitalIds, sections, mentions });
+    people.set(p.id, { id: p.id, entry: p, hospitals: hospitalIds, sections: sectionsOfSecretary.get(p.id) ?? [], mentions });
   }
+  return people;
+}
 
+/**
+ * Each published measure with the similar measures of other hospitals; adds
+ * it to its hospital's measures. Similar names are found between distinct
+ * cores, then expanded to the measures that carry them: closest core first,
+ * and within a core in entry order.
+ */
+function measureViews(content: ArchiveContent, articles: ArticleView[], hospitals: Map<string, HospitalView>): Map<string, MeasureView> {
   // Measures described only in an unpublished (draft) article wait with it.
   const published = new Set(articles.map((a) => a.id));
   const publishedMeasures = content.measures.filter((m) => published.has(refId(m.data.article) ?? ''));
-  const measures = new Map<string, MeasureView>();
-  // Similar names are found between distinct cores, then expanded to the measures that carry them:
-  // closest core first, and within a core in entry order.
   const coreOf = new Map(publishedMeasures.map((m) => [m.id, measureCore(String(m.data.name))]));
   const measuresOfCore = groupBy([...publishedMeasures.keys()], (i) => [coreOf.get(publishedMeasures[i].id)!]);
   const similarCoresOf = similarCoreMap([...measuresOfCore.keys()]);
   const hospitalOf = publishedMeasures.map((m) => refId(m.data.hospital));
+  const measures = new Map<string, MeasureView>();
   for (const [index, m] of publishedMeasures.entries()) {
     const similar: string[] = [];
     let similarCount = 0;
@@ -340,7 +392,11 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     measures.set(m.id, { id: m.id, entry: m, similar, similarCount });
     hospitals.get(refId(m.data.hospital) ?? '')?.measures.push(m.id);
   }
-  // A hospital's measures in reading order: article order, then where the text describes them.
+  return measures;
+}
+
+/** A hospital's measures in reading order: article order, then where the text describes them. */
+function sortHospitalMeasures(hospitals: Map<string, HospitalView>, measures: Map<string, MeasureView>, articles: ArticleView[], articleById: Map<string, ArticleView>) {
   const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
   const compactText = new Map<string, string>();
   const positions = new Map<string, number>();
@@ -357,24 +413,22 @@ export function buildArchive(content: ContentSet & { bodies: Map<string, string>
     return value;
   };
   for (const h of hospitals.values()) h.measures.sort((x, y) => position(x) - position(y));
+}
 
+/** Provinces that have hospitals, in the order of PROVINCES. */
+function provinceList(articles: ArticleView[], hospitals: Map<string, HospitalView>): Archive['provinces'] {
   const hospitalsOfProvince = groupBy([...hospitals.values()], (h) => [h.province.id]);
   const articlesOfProvince = groupBy(articles, (a) => a.provinces);
-  const provinces = PROVINCES.map((province) => ({
+  return PROVINCES.map((province) => ({
     province,
     hospitals: (hospitalsOfProvince.get(province.id) ?? []).map((h) => h.id),
     articles: (articlesOfProvince.get(province.id) ?? []).map((a) => a.id),
   })).filter((p) => p.hospitals.length > 0);
+}
 
+function yearList(articles: ArticleView[]): Archive['years'] {
   const articlesOfYear = groupBy(articles, (a) => [a.year]);
-  const years = [...articlesOfYear.keys()].sort((x, y) => x - y).map((year) => ({ year, articles: articlesOfYear.get(year)!.map((a) => a.id) }));
-
-  const measuresOfArticle = new Map<string, string[]>();
-  for (const [article, ms] of groupBy([...measures.values()], (m) => [refId(m.entry.data.article) ?? ''])) measuresOfArticle.set(article, ms.map((m) => m.id));
-  const peopleOfArticle = new Map<string, string[]>();
-  for (const [article, ps] of groupBy([...people.values()], (p) => p.mentions.map((m) => m.article))) peopleOfArticle.set(article, ps.map((p) => p.id));
-
-  return { articles, articleById, measuresOfArticle, peopleOfArticle, hospitals, people, measures, provinces, years };
+  return [...articlesOfYear.keys()].sort((x, y) => x - y).map((year) => ({ year, articles: articlesOfYear.get(year)!.map((a) => a.id) }));
 }
 
 /** Items grouped under each distinct key they give, in item order; an item is listed once per key. */
@@ -388,8 +442,8 @@ function groupBy<T, K>(items: T[], keysOf: (item: T) => K[]): Map<K, T[]> {
 
 /**
  * How many entries a list on the home page shows before it hands over to its
- * index page. The real archive fits; at 10,000 reports listing everything made
- * the home page 2.4 MB.
+ * index page. The real archive fits; at 10,000 reports listing everything would
+ * make the home page 2.4 MB.
  */
 export const HOME_LIST_LIMIT = 30;
 

@@ -5,6 +5,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { ContentIntegrityError, findIntegrityProblems } from '../content-model/integrity.ts';
 import { buildArchive, type Archive } from './archive.ts';
+import { correctionMarkIds } from '../content-model/correction-marks.ts';
 import { citationFor } from '../cite/citation.ts';
 import { exportRecords } from '../cite/data-export.ts';
 import { absoluteUrl } from './urls.ts';
@@ -56,7 +57,7 @@ export async function getArticleHospitals(article: Article): Promise<Hospital[]>
 
 /** Correction ids marked `[[cN]]` in an article's Markdown body. */
 export function markedCorrections(body: string | undefined): Set<string> {
-  return new Set([...(body ?? '').matchAll(/\[\[(c\d+)\]\]/g)].map((m) => m[1]));
+  return new Set(correctionMarkIds(body ?? ''));
 }
 
 let archive: Promise<Archive> | undefined;

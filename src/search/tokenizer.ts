@@ -1,12 +1,12 @@
 /**
  * The one tokenizer of full-text search. The index builder
- * (`src/integrations/search-index.ts`) and the search page
+ * (`src/search/index/record.ts`) and the search page
  * (`src/browser/search.ts`) both use it, so the index and the queries cannot
  * disagree.
  *
- * Text is normalized as the search checker does (NFKC, whitespace removed,
- * case ignored), Traditional characters are folded to Simplified (`Fold`),
- * and every remaining character becomes one token. Pagefind indexes each
+ * A text's search form is what the search checker compares (NFKC,
+ * whitespace removed, case ignored), with Traditional characters folded to
+ * Simplified (`Fold`); every character of it becomes one token. Pagefind indexes each
  * token as a word and finds a term as a phrase of consecutive tokens, which
  * is exact substring search: no word breaker, no stemming, no prefixes.
  *
@@ -59,19 +59,21 @@ function isSegmentStart(ch: string): boolean {
   return ch.charCodeAt(0) < 0x80 || SPACE.test(ch) || HAN.test(ch);
 }
 
-export interface NormalChar {
+/** A character of a text's search form, with the offset in the input it came from. */
+export interface SearchChar {
   ch: string;
   at: number;
 }
 
 /**
- * NFKC, fold, whitespace removed. NFKC runs on segments that start at ASCII,
+ * The search form of a text, character by character: NFKC, Traditional
+ * folded to Simplified, whitespace removed. NFKC runs on segments that start at ASCII,
  * whitespace or Han characters (which never compose with what precedes them),
  * so the result equals NFKC of the whole string and each character keeps the
  * offset of the segment it came from.
  */
-export function normalizeChars(input: string, fold: Fold = identityFold): NormalChar[] {
-  const out: NormalChar[] = [];
+export function searchFormChars(input: string, fold: Fold = identityFold): SearchChar[] {
+  const out: SearchChar[] = [];
   let segStart = 0;
   const flush = (end: number) => {
     if (end <= segStart) return;
@@ -91,9 +93,9 @@ export function normalizeChars(input: string, fold: Fold = identityFold): Normal
   return out;
 }
 
-/** Normalized text as one string (what the index and the matcher compare). */
-export function normalizeText(input: string, fold: Fold = identityFold): string {
-  return normalizeChars(input, fold)
+/** The search form as one string (what the index and the matcher compare). */
+export function searchForm(input: string, fold: Fold = identityFold): string {
+  return searchFormChars(input, fold)
     .map((c) => c.ch)
     .join('');
 }
@@ -106,8 +108,8 @@ function keyOf(ch: string, cls: TokenClass): string {
   return `x${cp.toString(16)}`;
 }
 
-/** Tokens of normalized characters; see the module comment for attached punctuation. */
-export function tokenizeChars(chars: NormalChar[]): Token[] {
+/** Tokens of a text's search form; see the module comment for attached punctuation. */
+export function tokenizeChars(chars: SearchChar[]): Token[] {
   const classes = chars.map((c) => classify(c.ch));
   const tokens: Token[] = [];
   let pendingLead = '';
@@ -138,7 +140,7 @@ export function tokenizeChars(chars: NormalChar[]): Token[] {
 }
 
 export function tokenize(input: string, fold: Fold = identityFold): Token[] {
-  return tokenizeChars(normalizeChars(input, fold));
+  return tokenizeChars(searchFormChars(input, fold));
 }
 
 /**

@@ -142,6 +142,31 @@ describe('similar measures in a large archive', () => {
   });
 });
 
+describe('a hospital\'s measures', () => {
+  const hospitals = [{ id: 'h', data: { name: '甲医院', aliases: [], province: { value: '重庆市' } } }];
+  const article = (id: string, date: string) => ({ id, data: { title: id, date: { value: { value: date, precision: 'year' } }, hospitals: [{ id: 'h' }], sections: [] } });
+  const measure = (id: string, article: string, description: string) => ({ id, data: { name: id, hospital: { id: 'h' }, kind: 'programme', article: { id: article }, description } });
+  const archive = buildArchive({
+    articles: [article('x', '2021'), article('y', '2022')],
+    hospitals,
+    people: [],
+    // Entry order differs from reading order; `draft` belongs to an article that is not published.
+    measures: [measure('late', 'y', '后来的举措'), measure('second', 'x', '第二项 举措'), measure('draft', 'z', '草稿'), measure('first', 'x', '第一项举措'), measure('unquoted', 'x', '正文没有的话')],
+    bodies: new Map([
+      ['x', '开篇先说第一项举措，\n再说第二项举措。'],
+      ['y', '后来的举措。'],
+    ]),
+  } as any);
+
+  it('come in reading order: by article, then where the text describes them, then those it does not quote', () => {
+    expect(archive.hospitals.get('h')!.measures).toEqual(['first', 'second', 'unquoted', 'late']);
+  });
+  it('leave out measures of unpublished articles', () => {
+    expect(archive.measures.has('draft')).toBe(false);
+    expect(archive.measuresOfArticle.get('z')).toBeUndefined();
+  });
+});
+
 describe('the home page lists', () => {
   const archive = (articles: number, hospitals: number) =>
     ({

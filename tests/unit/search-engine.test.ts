@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyFilters,
-  decodeFacets,
-  encodeFacets,
-  excerpt,
-  facetCounts,
-  FACET_COLLAPSE_ABOVE,
-  FACET_SHOWN,
-  splitFacetValues,
-  intersectOrdered,
-  pageHits,
-  readState,
-  stateSearch,
-} from '../../src/search/query/engine.ts';
+import { applyFilters, decodeFacets, encodeFacets, facetCounts, FACET_COLLAPSE_ABOVE, FACET_SHOWN, splitFacetValues } from '../../src/search/facets.ts';
+import { excerpt, pageHits } from '../../src/search/query/engine.ts';
+import { intersectOrdered } from '../../src/search/query/run-plan.ts';
+import { readState, stateSearch } from '../../src/search/query/state.ts';
 import { pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
 
 describe('URL state', () => {

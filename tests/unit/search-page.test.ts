@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/search/index/page-record.ts';
-import { buildRecord, encodeAnchors, pageUrl } from '../../src/integrations/search-index.ts';
+import { buildRecord, encodeAnchors } from '../../src/search/index/record.ts';
+import { pageUrl } from '../../src/search/index/build.ts';
 import { decodeAnchors, anchorFor } from '../../src/search/query/engine.ts';
 import { decodeContent, identityFold, tokenize } from '../../src/search/tokenizer.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chunkMapOf, readPagefindFile } from '../../src/integrations/search-index.ts';
+import { chunksFor, compareCodePoints, type ChunkMap } from '../../src/search/chunk-map.ts';
 import { decodeCbor, type CborValue } from '../../src/search/index/cbor.ts';
-import { chunksFor, compareCodePoints, MAX_EXTRA_LOOKUPS, SearchPlanner, type ChunkMap } from '../../src/search/query/planner.ts';
+import { chunkMapOf, readPagefindFile } from '../../src/search/index/pagefind-files.ts';
+import { MAX_EXTRA_LOOKUPS, SearchPlanner } from '../../src/search/query/planner.ts';
 import { encodeContent, tokenize } from '../../src/search/tokenizer.ts';
 
 /** Chunks as Pagefind lays them out: words sorted, `to`/`from` trimmed to the first differing character. */
@@ -118,7 +119,9 @@ describe('reading the chunk map from a Pagefind index', () => {
       const { files } = await index!.getFiles();
       const map = chunkMapOf(files);
       expect(map.chunks.length).toBeGreaterThan(5);
-      expect(map.fragment).toBeGreaterThan(0);
+      const fragments = files.filter((f) => f.path.startsWith('fragment/'));
+      expect(fragments).toHaveLength(texts.length);
+      expect(map.fragment).toBe(Math.round(fragments.reduce((s, f) => s + f.content.length, 0) / fragments.length));
       const words = new Map<string, number>();
       for (const [i, [, , bytes]] of map.chunks.entries()) {
         const hash = (decodeCbor(readPagefindFile('meta', files.find((f) => /\.pf_meta$/.test(f.path))!.content)) as CborValue[][])[2][i] as string[];

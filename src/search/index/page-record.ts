@@ -87,18 +87,26 @@ export function extractPage(html: string): PageSource | null {
   // Most built files (measure, person, data pages) have no indexed body: skip parsing them.
   if (!/data-pagefind-body/i.test(html)) return null;
   const tree = fromHtml(html);
-
-  const bodies: Element[] = [];
-  const findBodies = (node: Node) => {
-    if (isElement(node) && has(node, 'dataPagefindBody')) {
-      bodies.push(node);
-      return;
-    }
-    if ('children' in node) for (const c of node.children) findBodies(c as Node);
-  };
-  findBodies(tree);
+  const bodies = outermostBodies(tree);
   if (bodies.length === 0) return null;
+  const { text, anchors, firstH1 } = bodyText(bodies);
+  const { filters, meta, sort, docTitle } = pagefindTags(tree);
+  const title = meta.title || firstH1 || docTitle || '';
+  return { text, anchors, title, filters, meta, sort };
+}
 
+/** The outermost `data-pagefind-body` elements, in document order. */
+function outermostBodies(node: Node, bodies: Element[] = []): Element[] {
+  if (isElement(node) && has(node, 'dataPagefindBody')) {
+    bodies.push(node);
+    return bodies;
+  }
+  if ('children' in node) for (const c of node.children) outermostBodies(c as Node, bodies);
+  return bodies;
+}
+
+/** The bodies' text (one line break between bodies), the sections and headings with ids in it, and the first h1. */
+function bodyText(bodies: Element[]): { text: string; anchors: Anchor[]; firstH1: string | undefined } {
   let text = '';
   const anchors: Anchor[] = [];
   let firstH1: string | undefined;
@@ -125,7 +133,11 @@ export function extractPage(html: string): PageSource | null {
     collect(body);
   });
   anchors.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { text, anchors, firstH1 };
+}
 
+/** Filters, meta and sort keys from `data-pagefind-*` attributes anywhere in the page, and the document title. */
+function pagefindTags(tree: Root): Pick<PageSource, 'filters' | 'meta' | 'sort'> & { docTitle: string | undefined } {
   const filters: Record<string, string[]> = {};
   const meta: Record<string, string> = {};
   const sort: Record<string, string> = {};
@@ -148,7 +160,5 @@ export function extractPage(html: string): PageSource | null {
       if (pair) sort[pair[0]] = pair[1];
     }
   });
-
-  const title = meta.title || firstH1 || docTitle || '';
-  return { text, anchors, title, filters, meta, sort };
+  return { filters, meta, sort, docTitle };
 }

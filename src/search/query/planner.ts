@@ -9,47 +9,12 @@
  * found: its cheapest adjacent pair (泰南 in 泰南市第一人民医院) finds a few
  * candidate pages, and the page text, which is loaded anyway to show a
  * result, decides the rest. The index builder writes what each chunk costs
- * (CHUNKS_FILE); the planner asks for the cheap keys first and, once it knows
+ * (`src/search/chunk-map.ts`); the planner asks for the cheap keys first and, once it knows
  * how many candidates there are, checks them on their text or asks for the
  * rest of the keys, whichever downloads less. Either way the result is exact;
  * the plan only changes the bytes.
  */
-
-/** Where the index builder writes the chunk map (gzip of JSON `ChunkMap`), beside Pagefind's files. */
-export const CHUNKS_FILE = 'pagefind/chunks.json.gz';
-
-export interface ChunkMap {
-  /** Mean size in bytes of a page's fragment file: what checking one candidate on its text downloads. */
-  fragment: number;
-  /** Pagefind's word index chunks in order: first word, last word (as Pagefind trims them), file size in bytes. */
-  chunks: [from: string, to: string, bytes: number][];
-}
-
-/** Order of Pagefind's (Rust) string comparison: by code point, not by UTF-16 unit. */
-export function compareCodePoints(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
-  }
-  return x.length - y.length;
-}
-
-/**
- * Chunks a lookup of `word` loads: Pagefind's rule, every chunk with
- * from ≤ word ≤ to; when none (a word past a trimmed `to`), the last chunk
- * that starts at or before it.
- */
-export function chunksFor(map: ChunkMap, word: string): number[] {
-  const out: number[] = [];
-  let before = -1;
-  map.chunks.forEach(([from, to], i) => {
-    if (compareCodePoints(from, word) > 0) return;
-    before = i;
-    if (compareCodePoints(word, to) <= 0) out.push(i);
-  });
-  return out.length > 0 || before < 0 ? out : [before];
-}
+import { chunksFor, type ChunkMap } from '../chunk-map.ts';
 
 /** A phrase lookup: keys [start, end) of term `term`. */
 export interface Lookup {

@@ -1,0 +1,42 @@
+/**
+ * The chunk map: what each of Pagefind's word index chunks costs to
+ * download, and which chunk holds a key. The index builder writes it
+ * (`src/search/index/pagefind-files.ts`); the search page's planner
+ * (`src/search/query/planner.ts`) reads it to ask for cheap keys first.
+ */
+
+/** Where the index builder writes the chunk map (gzip of JSON `ChunkMap`), beside Pagefind's files. */
+export const CHUNKS_FILE = 'pagefind/chunks.json.gz';
+
+export interface ChunkMap {
+  /** Mean size in bytes of a page's fragment file: what checking one candidate on its text downloads. */
+  fragment: number;
+  /** Pagefind's word index chunks in order: first word, last word (as Pagefind trims them), file size in bytes. */
+  chunks: [from: string, to: string, bytes: number][];
+}
+
+/** Order of Pagefind's (Rust) string comparison: by code point, not by UTF-16 unit. */
+export function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * Chunks a lookup of `word` loads: Pagefind's rule, every chunk with
+ * from ≤ word ≤ to; when none (a word past a trimmed `to`), the last chunk
+ * that starts at or before it.
+ */
+export function chunksFor(map: ChunkMap, word: string): number[] {
+  const out: number[] = [];
+  let before = -1;
+  map.chunks.forEach(([from, to], i) => {
+    if (compareCodePoints(from, word) > 0) return;
+    before = i;
+    if (compareCodePoints(word, to) <= 0) out.push(i);
+  });
+  return out.length > 0 || before < 0 ? out : [before];
+}

@@ -1,0 +1,116 @@
+/**
+ * The facet table: every indexed page's filter values (province, hospital,
+ * year, measure kind), keyed by its Pagefind id. The index builder writes it
+ * (FACETS_FILE); the search page filters and counts its results with it.
+ */
+
+/** Filter groups, in the order the page shows them, with their Chinese labels. */
+export const FILTER_GROUPS = [
+  { name: 'province', label: '省份' },
+  { name: 'hospital', label: '医院' },
+  { name: 'year', label: '年份' },
+  { name: 'kind', label: '举措类别' },
+] as const;
+export type FilterName = (typeof FILTER_GROUPS)[number]['name'];
+
+/**
+ * The filter values of every indexed page, keyed by its Pagefind id, so the
+ * page can filter and count results itself. One Pagefind search per value
+ * instead would cost 17 s of main-thread work at 10,000 reports.
+ */
+export interface FacetTable {
+  /** Every value of each group (order as written; the page sorts them). */
+  values: Record<string, string[]>;
+  /** Each page's values by group. */
+  pages: Map<string, Record<string, string[]>>;
+}
+
+/** Where the index builder writes the facet table (gzip of `encodeFacets`), under the site's base, beside Pagefind's files. */
+export const FACETS_FILE = 'pagefind/facets.json.gz';
+
+/**
+ * The table as compact JSON: `{ values: {group: [value…]}, pages: {id: [[index…] per group]} }`,
+ * groups in FILTER_GROUPS order, values by first appearance.
+ */
+export function encodeFacets(pages: { id: string; filters: Record<string, string[]> }[]): string {
+  const values: Record<string, string[]> = {};
+  const index: Record<string, Map<string, number>> = {};
+  for (const { name } of FILTER_GROUPS) {
+    values[name] = [];
+    index[name] = new Map();
+  }
+  const encoded: Record<string, number[][]> = {};
+  for (const page of [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    encoded[page.id] = FILTER_GROUPS.map(({ name }) =>
+      (page.filters[name] ?? []).map((v) => {
+        let i = index[name].get(v);
+        if (i === undefined) index[name].set(v, (i = values[name].push(v) - 1));
+        return i;
+      }),
+    );
+  }
+  return JSON.stringify({ values, pages: encoded });
+}
+
+export function decodeFacets(json: string): FacetTable {
+  const raw = JSON.parse(json) as { values: Record<string, string[]>; pages: Record<string, number[][]> };
+  const pages = new Map<string, Record<string, string[]>>();
+  for (const [id, groups] of Object.entries(raw.pages)) {
+    const own: Record<string, string[]> = {};
+    FILTER_GROUPS.forEach(({ name }, g) => (own[name] = (groups[g] ?? []).map((i) => raw.values[name][i])));
+    pages.set(id, own);
+  }
+  return { values: raw.values, pages };
+}
+
+/** Pages that pass the selected filters: any value within a group, every group. */
+export function applyFilters(ids: string[], selected: Record<string, string[]>, table: FacetTable, except?: string): string[] {
+  const groups = Object.entries(selected).filter(([g, vs]) => g !== except && vs.length > 0);
+  if (groups.length === 0) return ids;
+  return ids.filter((id) => {
+    const own = table.pages.get(id);
+    return groups.every(([g, vs]) => vs.some((v) => own?.[g]?.includes(v)));
+  });
+}
+
+/**
+ * Count of results per filter value, as if that value were chosen in its
+ * group: other groups' selections apply, the group's own do not (so choosing
+ * a second province widens the results by the count shown). One pass over
+ * the results a group, whatever the number of values.
+ */
+export function facetCounts(ids: string[], selected: Record<string, string[]>, table: FacetTable): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const { name } of FILTER_GROUPS) {
+    const counts: Record<string, number> = {};
+    for (const v of table.values[name] ?? []) counts[v] = 0;
+    for (const id of applyFilters(ids, selected, table, name)) {
+      for (const v of new Set(table.pages.get(id)?.[name] ?? [])) counts[v] = (counts[v] ?? 0) + 1;
+    }
+    out[name] = counts;
+  }
+  return out;
+}
+
+/** Values of a filter group shown at once; more than `FACET_COLLAPSE_ABOVE` and the rest fold away. */
+export const FACET_SHOWN = 10;
+export const FACET_COLLAPSE_ABOVE = 15;
+
+/**
+ * Which of a group's values show at once and which fold behind "其余 N 项":
+ * a broad query in a large archive has hundreds of hospitals among its
+ * results. The `FACET_SHOWN` with most results show, and every chosen value;
+ * both lists keep the order of `values`. A short group shows whole.
+ */
+export function splitFacetValues(values: string[], counts: Record<string, number>, chosen: string[]): { shown: string[]; rest: string[] } {
+  if (values.length <= FACET_COLLAPSE_ABOVE) return { shown: values, rest: [] };
+  const top = new Set(
+    values
+      .map((v, i) => ({ v, i }))
+      .sort((a, b) => (counts[b.v] ?? 0) - (counts[a.v] ?? 0) || a.i - b.i)
+      .slice(0, FACET_SHOWN)
+      .map(({ v }) => v),
+  );
+  for (const v of chosen) top.add(v);
+  return { shown: values.filter((v) => top.has(v)), rest: values.filter((v) => !top.has(v)) };
+}

@@ -1,0 +1,97 @@
+/**
+ * One query from the first lookup to the exact result, without the DOM or
+ * Pagefind: the planner (`planner.ts`) decides round by round what to ask the
+ * index next; the id lists are intersected; the candidates are checked on
+ * their text when the planner says so, or when a term has punctuation at its
+ * edge (which the index cannot decide). The search page injects Pagefind and
+ * its fragment loader; the unit test injects an in-memory index.
+ */
+import type { ChunkMap } from '../chunk-map.ts';
+import { isExact, type PageText, type QueryTerm } from '../tokenizer.ts';
+import { pageHits } from './engine.ts';
+import { SearchPlanner, type Lookup } from './planner.ts';
+
+export interface PlanQuery {
+  terms: QueryTerm[];
+  /** Without a chunk map every term is looked up whole. */
+  chunks: ChunkMap | undefined;
+  /** Results shown at a time: their fragments are loaded anyway, which makes leaving keys out worth it. */
+  pageSize: number;
+}
+
+export interface PlanIo {
+  /**
+   * The index's answer to phrases of keys, one id list per phrase: the pages
+   * whose text holds the keys in a row, in the index's order. An empty phrase
+   * (a term of punctuation only) stands for every page.
+   */
+  lookUp(phrases: string[][]): Promise<string[][]>;
+  /** Whether a page's text is loaded already, so checking it downloads nothing. */
+  isLoaded(id: string): boolean;
+  /** A candidate's text, for the check. */
+  loadPage(id: string): Promise<PageText>;
+  /** False once a newer query has started: the run stops at its next await. */
+  isCurrent(): boolean;
+}
+
+export interface PlanRun {
+  /** Every page that holds every term, in the order of the first lookup's list. */
+  ids: string[];
+  /** How many candidates were checked on their text; 0 when the index decided. */
+  checked: number;
+  /** The lookups of each round trip to the index, first to last. */
+  rounds: Lookup[][];
+}
+
+/** Ids present in every list, in the first list's order. */
+export function intersectOrdered(lists: string[][]): string[] {
+  if (lists.length === 0) return [];
+  const rest = lists.slice(1).map((l) => new Set(l));
+  return lists[0].filter((id) => rest.every((s) => s.has(id)));
+}
+
+/** The pages that hold every term, or undefined when a newer query took over. */
+export async function runPlan(query: PlanQuery, io: PlanIo): Promise<PlanRun | undefined> {
+  const { terms, chunks, pageSize } = query;
+  const planner = new SearchPlanner(
+    terms.map((t) => t.keys),
+    chunks,
+    pageSize * (chunks?.fragment ?? 0),
+  );
+  const rounds: Lookup[][] = [];
+  const ask = (lookups: Lookup[]) => {
+    rounds.push(lookups);
+    return io.lookUp(lookups.map(({ term, start, end }) => terms[term].keys.slice(start, end)));
+  };
+  const narrowed = await narrow(planner, ask, io);
+  if (!narrowed) return undefined;
+  // Punctuation typed at a term's edge is checked on each page's text before anything is counted.
+  if (!narrowed.checkText && terms.every(isExact)) return { ids: narrowed.ids, checked: 0, rounds };
+  const ids = await holdingAll(narrowed.ids, terms, io);
+  return ids && { ids, checked: narrowed.ids.length, rounds };
+}
+
+/** The planner's rounds of lookups: the candidates, and whether the planner chose to check them on their text. */
+async function narrow(
+  planner: SearchPlanner,
+  ask: (lookups: Lookup[]) => Promise<string[][]>,
+  io: PlanIo,
+): Promise<{ ids: string[]; checkText: boolean } | undefined> {
+  let ids = intersectOrdered(await ask(planner.first()));
+  if (!io.isCurrent()) return undefined;
+  for (;;) {
+    const step = planner.next(ids.length, ids.filter((id) => !io.isLoaded(id)).length);
+    if (step.kind === 'done') return { ids, checkText: false };
+    if (step.kind === 'check-text') return { ids, checkText: true };
+    const more = await ask(step.lookups);
+    if (!io.isCurrent()) return undefined;
+    ids = intersectOrdered([ids, ...more]);
+  }
+}
+
+/** The candidates whose text holds every term. */
+async function holdingAll(ids: string[], terms: QueryTerm[], io: PlanIo): Promise<string[] | undefined> {
+  const pages = await Promise.all(ids.map((id) => io.loadPage(id)));
+  if (!io.isCurrent()) return undefined;
+  return ids.filter((_, i) => pageHits(pages[i], terms).all);
+}
