@@ -1,8 +1,9 @@
 /**
  * The scale benchmark's synthetic archives (tools/synthetic/generate.ts) are valid
- * content: 20 generated reports pass the real schemas, the cross-reference
- * check and the Markdown pipeline, every quote and correction is true to its
- * generated source, and the output is a pure function of the seed.
+ * content: 20 generated reports hold the entries and names the generator
+ * counts and lists, pass the real schemas, the cross-reference check and the
+ * Markdown pipeline, every quote and correction is true to its generated
+ * source, and the output is a pure function of the seed.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,8 +30,8 @@ const entries = (folder: string) =>
   [...archive.files]
     .filter(([path]) => path.startsWith(`${folder}/`))
     .map(([path, text]) => {
-      const id = path.slice(folder.length + 1).replace(/\.(md|yaml)$/, '');
-      const parsed = path.endsWith('.md') ? parseFrontmatter(text) : { frontmatter: parseYaml(text), content: '' };
+      const id = path.slice(folder.length + 1).replace(/\.(md|yaml|txt)$/, '');
+      const parsed = path.endsWith('.md') ? parseFrontmatter(text) : path.endsWith('.yaml') ? { frontmatter: parseYaml(text), content: '' } : { frontmatter: {}, content: text };
       return { id, filePath: `content/${path}`, data: parsed.frontmatter as any, body: parsed.content };
     });
 const source = (id: string) => archive.files.get(`sources/${id}.txt`)!;
@@ -51,9 +52,54 @@ afterAll(() => {
 });
 
 describe('a synthetic archive of 20 reports', () => {
-  it('has every kind of entry, one source per report', () => {
-    expect(archive.counts).toMatchObject({ articles: 20, sources: 20 });
-    for (const folder of ['articles', 'sources', 'hospitals', 'people', 'measures']) expect(entries(folder).length).toBeGreaterThan(0);
+  it('writes one article and one source a report, one hospital for four reports, and as many entries as it counts', () => {
+    const files = Object.fromEntries(['articles', 'sources', 'hospitals', 'people', 'measures'].map((folder) => [folder, entries(folder).length]));
+    const { articles, sources, hospitals, people, measures } = archive.counts;
+    expect({ articles, sources, hospitals }).toEqual({ articles: 20, sources: 20, hospitals: 5 });
+    expect(files).toEqual({ articles, sources, hospitals, people, measures });
+    expect(new Set(entries('articles').map((a) => a.data.source)).size).toBe(20);
+    const sum = (key: string) => entries('articles').reduce((n, a) => n + (a.data[key]?.length ?? 0), 0);
+    expect({ sections: sum('sections'), corrections: sum('corrections') }).toEqual({ sections: archive.counts.sections, corrections: archive.counts.corrections });
+  });
+
+  it('reports on every hospital, each with its party secretary', () => {
+    const reported = new Set(entries('articles').flatMap((a) => a.data.hospitals));
+    const led = new Set(entries('people').flatMap((p) => p.data.roles.filter((r: any) => r.kind === 'party-secretary').map((r: any) => r.hospital)));
+    const hospitals = entries('hospitals').map((h) => h.id).sort();
+    expect([...reported].sort()).toEqual(hospitals);
+    expect([...led].sort()).toEqual(hospitals);
+  });
+
+  it('writes, over 100 reports, all three shapes of article and every kind of defect', () => {
+    const articles = [...generateArchive({ reports: 100, corpus }).files]
+      .filter(([path]) => path.startsWith('articles/'))
+      .map(([, text]) => parseFrontmatter(text).frontmatter as any);
+    const kinds = (key: string) => [...new Set(articles.flatMap((a) => (a[key] ?? []).map((x: any) => x.kind)))].sort();
+    expect(kinds('sections')).toEqual(['editor-note', 'essay', 'profile']);
+    expect(kinds('corrections')).toEqual(['doubled', 'furniture', 'misread', 'paragraph-join', 'punctuation', 'query']);
+  });
+
+  it('lists the names it wrote, and names for absent-term queries that it wrote nowhere', () => {
+    const names = (folder: string) => entries(folder).map((e) => e.data.name as string).sort();
+    const cores = [...new Set(names('measures').map((name) => /^“(.+)”/.exec(name)?.[1]))].sort();
+    expect({ hospitals: [...archive.names.hospitals].sort(), people: [...archive.names.people].sort(), measures: [...archive.names.measures].sort() }).toEqual({
+      hospitals: names('hospitals'),
+      people: names('people'),
+      measures: cores,
+    });
+    const sources = entries('sources').map((e) => e.body).join('\n');
+    expect([...names('hospitals'), ...names('people'), ...cores].filter((name) => !sources.includes(name!))).toEqual([]);
+    // Absent-term queries: no entry or city bears these names, and the hospital-like ones occur in no file at all.
+    const written = new Set([...names('hospitals'), ...names('people'), ...archive.names.cities]);
+    const everything = [...archive.files.values()].join('\n');
+    expect(archive.names.unused).toHaveLength(80);
+    expect(archive.names.unused.filter((name) => written.has(name) || (name.includes('市') && everything.includes(name)))).toEqual([]);
+  });
+
+  it('writes dates that a YAML 1.1 reader (Astro frontmatter) reads as text, not as a timestamp or a number', () => {
+    const dates = entries('articles').map((a) => a.data.date.value);
+    expect(dates.filter((value) => typeof value !== 'string')).toEqual([]);
+    expect(dates.some((value) => /^\d{4}-\d\d-\d\d$/.test(value))).toBe(true);
   });
 
   it('passes the real schemas and the cross-reference check', async () => {

@@ -9,11 +9,14 @@
  * Astro's log lines are time-stamped as they arrive, to split the build into
  * phases: startup, content sync, bundling, rendering, and what runs after the
  * pages are written (integrations' `astro:build:done`: sitemap, search index).
+ *
+ * Not tools/shared/build-site.ts: a benchmark build runs astro directly under
+ * GNU time, in a throw-away project, with its log lines time-stamped as they arrive.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './project.ts';
+import { ROOT } from '../shared/project.ts';
 
 export type Variant = 'project' | 'plain';
 
@@ -140,11 +143,8 @@ function phases(lines: Line[], endMs: number): Record<string, number> {
   return out;
 }
 
-export async function runBuild(dir: string, variant: Variant, opts: { quiet?: boolean } = {}): Promise<BuildResult> {
-  const dist = join(dir, `dist-${variant}`);
-  const cache = join(dir, `.astro-cache-${variant}`);
-  rmSync(dist, { recursive: true, force: true });
-  rmSync(cache, { recursive: true, force: true });
+/** The build's environment: the project's tools first on the PATH, its own output and cache folders, no colours. */
+function buildEnv(variant: Variant, dist: string, cache: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
@@ -157,15 +157,38 @@ export async function runBuild(dir: string, variant: Variant, opts: { quiet?: bo
   };
   if (variant === 'plain') env.SEARCH_INDEX = 'off';
   else delete env.SEARCH_INDEX;
-  const log = join(dir, `build-${variant}.log`);
+  return env;
+}
+
+/** Prints a line every 2,000 pages written, so a long build shows it is alive. */
+function progress(variant: Variant, quiet: boolean): (l: Line) => void {
   let pagesDone = 0;
-  const progress = (l: Line) => {
-    if (opts.quiet) return;
+  return (l) => {
+    if (quiet) return;
     if (/[├└]─ \//.test(l.text) && ++pagesDone % 2000 === 0) process.stderr.write(`    ${variant}: ${pagesDone} pages at ${(l.t / 1000).toFixed(0)} s\n`);
   };
-  const astro = await timed([NODE, ASTRO, 'build'], dir, env, log, progress);
+}
+
+/** The plain variant's second step: `pagefind --site` with its defaults, added to the build's cost. */
+async function addPagefind(result: BuildResult, dir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const pf = await timed([NODE, PAGEFIND, '--site', result.dist], dir, env, join(dir, 'pagefind-plain.log'));
+  result.pagefind = pf.run;
+  result.ok = pf.run.exitCode === 0;
+  result.wallMs += pf.run.wallMs;
+  result.cpuS += pf.run.userS + pf.run.sysS;
+  result.maxRssKB = Math.max(result.maxRssKB, pf.run.maxRssKB);
+  result.phases.pagefind = pf.run.wallMs;
+}
+
+export async function runBuild(dir: string, variant: Variant, opts: { quiet?: boolean } = {}): Promise<BuildResult> {
+  const dist = join(dir, `dist-${variant}`);
+  const cache = join(dir, `.astro-cache-${variant}`);
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const env = buildEnv(variant, dist, cache);
+  const log = join(dir, `build-${variant}.log`);
+  const astro = await timed([NODE, ASTRO, 'build'], dir, env, log, progress(variant, opts.quiet ?? false));
   const built = astro.lines.map((l) => /(\d+) page\(s\) built in/.exec(l.text)).find(Boolean);
-  const integrations = astro.lines.map((l) => /\[scale\] integrations: (.*)/.exec(l.text)?.[1]).find(Boolean);
   const result: BuildResult = {
     variant,
     dist,
@@ -177,17 +200,9 @@ export async function runBuild(dir: string, variant: Variant, opts: { quiet?: bo
     phases: phases(astro.lines, astro.run.wallMs),
     pages: built ? Number(built[1]) : undefined,
     routes: routes(astro.lines),
-    integrations,
+    integrations: astro.lines.map((l) => /\[scale\] integrations: (.*)/.exec(l.text)?.[1]).find(Boolean),
     log,
   };
-  if (result.ok && variant === 'plain') {
-    const pf = await timed([NODE, PAGEFIND, '--site', dist], dir, env, join(dir, 'pagefind-plain.log'));
-    result.pagefind = pf.run;
-    result.ok = pf.run.exitCode === 0;
-    result.wallMs += pf.run.wallMs;
-    result.cpuS += pf.run.userS + pf.run.sysS;
-    result.maxRssKB = Math.max(result.maxRssKB, pf.run.maxRssKB);
-    result.phases.pagefind = pf.run.wallMs;
-  }
+  if (result.ok && variant === 'plain') await addPagefind(result, dir, env);
   return result;
 }

@@ -4,7 +4,7 @@
  * query latency (p95) — against archive size, log–log, project and plain
  * Pagefind side by side, each point labelled with its value.
  */
-import type { SizeResult } from './main.ts';
+import type { SizeResult } from './results.ts';
 
 interface Series {
   name: string;

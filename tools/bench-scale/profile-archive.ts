@@ -2,8 +2,8 @@
  * Times the archive model (`buildArchive`, src/model/archive.ts) on a generated
  * archive outside Astro, and the per-page lookups the pages make on it.
  *
- *   node tools/bench-scale/profile-archive.ts 1000    # .tmp/scale/1000/content
- *   node tools/bench-scale/profile-archive.ts real    # the curated content/
+ *   npm exec -- node tools/bench-scale/profile-archive.ts 1000    # .tmp/scale/1000/content
+ *   npm exec -- node tools/bench-scale/profile-archive.ts real    # the curated content/
  *
  * Times are CPU time of this process (the machine is shared; wall time is not).
  */
@@ -12,9 +12,16 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { buildArchive } from '../../src/model/archive.ts';
-import { ROOT, SCALE_DIR } from './project.ts';
+import { parseCommandLine } from '../shared/cli.ts';
+import { ROOT } from '../shared/project.ts';
+import { SCALE_DIR } from './project.ts';
 
-const n = process.argv[2] ?? '1000';
+const { positionals } = parseCommandLine(import.meta.url, { options: {}, allowPositionals: true });
+if (positionals.length > 1) {
+  console.error(`one archive at a time (got ${positionals.join(', ')})`);
+  process.exit(2);
+}
+const n = positionals[0] ?? '1000';
 const content = n === 'real' ? join(ROOT, 'content') : join(SCALE_DIR, n, 'content');
 const cpu = () => {
   const u = process.cpuUsage();

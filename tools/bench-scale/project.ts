@@ -10,13 +10,11 @@
  * integration left out so that plain Pagefind can index the same pages.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { ROOT } from '../shared/project.ts';
 import { DEFAULT_SEED, generateArchive, type SyntheticArchive } from '../synthetic/generate.ts';
 
-import { ROOT } from '../shared/project.ts';
-
-export { ROOT };
 export const SCALE_DIR = join(ROOT, '.tmp/scale');
 
 /** Integrations the plain build leaves out: the project's own search index. */
@@ -56,7 +54,6 @@ export interface ScaleProject {
   archive: SyntheticArchive;
 }
 
-/** The fix recommended for src/model/archive.ts (quadratic loops), as a patch; see docs/performance.md. */
 /**
  * Writes `.tmp/scale/<n>/` afresh: generated content, the archive's code, wrapper config.
  * src/ is a copy, not a symlink: Astro leaves out the CSS of modules whose real path

@@ -12,7 +12,7 @@
  * most `cap` pages are kept, the same cap at every size, so that the result
  * lists stay pageable and every size is asked equally selective questions.
  */
-import { mulberry32, type Rng } from '../synthetic/generate.ts';
+import { mulberry32, pick, type Rng } from '../synthetic/random.ts';
 import { evalNormalize, type TruthPage } from '../shared/search-truth.ts';
 
 export interface Query {
@@ -64,64 +64,75 @@ export function expectedPages(match: string[], pages: TruthPage[]): string[] {
   return pages.filter((p) => terms.every((t) => p.text.includes(t))).map((p) => p.url);
 }
 
-/** About 160 queries; deterministic for a given seed, names and pages. */
-export function generateQueries(names: Names, pages: TruthPage[], opts: { seed?: number; cap?: number } = {}): Query[] {
-  const rng = mulberry32(opts.seed ?? 9);
-  const cap = opts.cap ?? 100;
-  const out: Query[] = [];
-  const seen = new Set<string>();
-  const pickFrom = <T>(xs: T[]) => xs[Math.floor(rng() * xs.length)];
-  /** Adds a query if new and within the cap; `absent` must expect nothing. */
-  const add = (category: string, q: string, match: string[] = [q]): boolean => {
-    if (!q || seen.has(q)) return false;
-    const expected = expectedPages(match, pages);
-    if (category === 'absent' ? expected.length > 0 : expected.length === 0 || expected.length > cap) return false;
-    seen.add(q);
-    out.push({ id: `${category}-${out.filter((x) => x.category === category).length + 1}`, category, q, match, expected });
-    return true;
-  };
-  const fill = (category: string, want: number, make: () => [string, string[]?] | undefined, tries = want * 40) => {
+/** Queries of one category, each new and expecting 1 to `cap` pages (`absent` ones: none), numbered within their category. */
+class QuerySet {
+  readonly queries: Query[] = [];
+  private readonly seen = new Set<string>();
+  private readonly pages: TruthPage[];
+  private readonly cap: number;
+
+  constructor(pages: TruthPage[], cap: number) {
+    this.pages = pages;
+    this.cap = cap;
+  }
+
+  /** Up to `want` queries of `category` from `make` (which may give up on a try), in at most `tries` tries. */
+  fill(category: string, want: number, make: () => [string, string[]?] | undefined, tries = want * 40): void {
     let got = 0;
     for (let i = 0; i < tries && got < want; i++) {
       const made = make();
-      if (made && add(category, made[0], made[1])) got++;
+      if (made && this.add(category, made[0], made[1])) got++;
     }
-  };
-  const text = () => pickFrom(pages).text;
+  }
 
-  fill('hospital', 20, () => [pickFrom(names.hospitals)]);
-  if (names.aliases.length) fill('alias', 10, () => [pickFrom(names.aliases)]);
-  fill('person', 20, () => [pickFrom(names.people)]);
-  fill('measure', 15, () => [pickFrom(names.measures)]);
-  fill('word', 20, () => {
-    const w = randomSubstring(rng, text(), 2, 3);
+  private add(category: string, q: string, match: string[] = [q]): boolean {
+    if (!q || this.seen.has(q)) return false;
+    const expected = expectedPages(match, this.pages);
+    if (category === 'absent' ? expected.length > 0 : expected.length === 0 || expected.length > this.cap) return false;
+    this.seen.add(q);
+    this.queries.push({ id: `${category}-${this.queries.filter((x) => x.category === category).length + 1}`, category, q, match, expected });
+    return true;
+  }
+}
+
+/** Latin tokens of the pages that never occur inside a longer Latin token (so substring truth is word truth). */
+function latinTokens(pages: TruthPage[]): string[] {
+  const latin = new Set<string>();
+  for (const p of pages.slice(0, 2000)) for (const m of p.text.matchAll(/[a-z]+/g)) latin.add(m[0]);
+  return [...latin].filter((t) => t.length >= 2 && ![...latin].some((o) => o !== t && o.includes(t))).sort();
+}
+
+/** About 160 queries; deterministic for a given seed, names and pages. */
+export function generateQueries(names: Names, pages: TruthPage[], opts: { seed?: number; cap?: number } = {}): Query[] {
+  const rng = mulberry32(opts.seed ?? 9);
+  const set = new QuerySet(pages, opts.cap ?? 100);
+  const text = () => pick(rng, pages).text;
+  /** A run of `min`–`max` Chinese characters cut anywhere in a random page's text. */
+  const cut = (min: number, max: number) => (): [string] | undefined => {
+    const w = randomSubstring(rng, text(), min, max);
     return w ? [w] : undefined;
-  });
-  fill('phrase', 30, () => {
-    const w = randomSubstring(rng, text(), 4, 8);
-    return w ? [w] : undefined;
-  });
-  fill('traditional', 15, () => {
-    const source = rng() < 0.5 ? pickFrom(names.hospitals) : randomSubstring(rng, text(), 3, 6);
+  };
+  set.fill('hospital', 20, () => [pick(rng, names.hospitals)]);
+  if (names.aliases.length) set.fill('alias', 10, () => [pick(rng, names.aliases)]);
+  set.fill('person', 20, () => [pick(rng, names.people)]);
+  set.fill('measure', 15, () => [pick(rng, names.measures)]);
+  set.fill('word', 20, cut(2, 3));
+  set.fill('phrase', 30, cut(4, 8));
+  set.fill('traditional', 15, () => {
+    const source = rng() < 0.5 ? pick(rng, names.hospitals) : randomSubstring(rng, text(), 3, 6);
     if (!source) return undefined;
     const t = toTraditional(source);
     return t === source ? undefined : [t, [source]];
   });
-  fill('multi', 10, () => {
+  set.fill('multi', 10, () => {
     const page = text();
     const a = randomSubstring(rng, page, 2, 4);
     const b = randomSubstring(rng, page, 2, 4);
     return a && b && !a.includes(b) && !b.includes(a) ? [`${a} ${b}`, [a, b]] : undefined;
   });
-  // Latin tokens that never occur inside a longer Latin token (so substring truth is word truth).
-  const latin = new Map<string, number>();
-  for (const p of pages.slice(0, 2000)) for (const m of p.text.matchAll(/[a-z]+/g)) latin.set(m[0], (latin.get(m[0]) ?? 0) + 1);
-  const tokens = [...latin.keys()].filter((t) => t.length >= 2 && ![...latin.keys()].some((o) => o !== t && o.includes(t))).sort();
-  fill('latin', 5, () => (tokens.length ? [pickFrom(tokens).toUpperCase()] : undefined));
-  fill('single', 5, () => {
-    const w = randomSubstring(rng, text(), 1, 1);
-    return w ? [w] : undefined;
-  });
-  fill('absent', 10, () => [pickFrom(names.unused)]);
-  return out;
+  const tokens = latinTokens(pages);
+  set.fill('latin', 5, () => (tokens.length ? [pick(rng, tokens).toUpperCase()] : undefined));
+  set.fill('single', 5, cut(1, 1));
+  set.fill('absent', 10, () => [pick(rng, names.unused)]);
+  return set.queries;
 }

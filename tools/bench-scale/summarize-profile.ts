@@ -3,9 +3,11 @@
  * function, self and inclusive, and by source file, so a phase's cost can be
  * pinned on the code that spends it.
  *
- *   node tools/bench-scale/summarize-profile.ts FILE.cpuprofile [--top 30] [--match archive]
+ *   npm exec -- node tools/bench-scale/summarize-profile.ts FILE.cpuprofile [--top 30] [--match archive]
  */
 import { readFileSync } from 'node:fs';
+import { intOption, parseCommandLine } from '../shared/cli.ts';
+import { ROOT } from '../shared/project.ts';
 
 interface Node {
   id: number;
@@ -13,16 +15,26 @@ interface Node {
   children?: number[];
 }
 
-const [file] = process.argv.slice(2).filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 30;
-const matchIdx = process.argv.indexOf('--match');
-const match = matchIdx >= 0 ? new RegExp(process.argv[matchIdx + 1]) : undefined;
+const { values, positionals } = parseCommandLine(import.meta.url, { options: { top: { type: 'string' }, match: { type: 'string' } }, allowPositionals: true });
+if (positionals.length !== 1) {
+  console.error(`expected one profile file, got ${positionals.length}`);
+  process.exit(2);
+}
+const [file] = positionals;
+const top = intOption('top', values.top, 30);
+const match = values.match === undefined ? undefined : new RegExp(values.match);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const shortUrl = (u: string) => u.replace(/^file:\/\//, '').replace(/.*node_modules\//, 'nm:').replace(/.*\/wt\/scale\/(\.tmp\/[^/]+\/\d+\/)?/, '');
+// Paths relative to the project, or to the throw-away project of a scale build (.tmp/scale/<n>/); node_modules as nm:.
+const shortUrl = (u: string) =>
+  u
+    .replace(/^file:\/\//, '')
+    .replace(/.*node_modules\//, 'nm:')
+    .replace(`${ROOT}/`, '')
+    .replace(/^\.tmp\/scale\/\d+\//, '');
 const key = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
 const self = new Map<string, number>();

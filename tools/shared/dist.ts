@@ -1,9 +1,9 @@
 /**
  * The one walker of a built site's folder for tools and tests: its files,
- * their URLs, their sizes (all of dist, the search index proper, the search
- * code), and a byte-for-byte comparison of two builds.
+ * the pages of a section, their URLs, their sizes (all of dist, the search
+ * index proper, the search code), and a byte-for-byte comparison of two builds.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 
@@ -15,6 +15,15 @@ export function walk(dir: string, out: string[] = []): string[] {
     else if (e.isFile()) out.push(p);
   }
   return out;
+}
+
+/** The sub-folders of `dist/<dir>/` that hold a page (`articles` → the article ids), sorted. */
+export function pagesUnder(dist: string, dir: string): string[] {
+  const root = join(dist, dir);
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((d) => statSync(join(root, d)).isDirectory() && existsSync(join(root, d, 'index.html')))
+    .sort();
 }
 
 export interface Sizes {

@@ -1,24 +1,16 @@
 /**
- * The key pages the design scripts look at (screenshots, Lighthouse, size),
- * found in a built site. Pages other engineers add later (search, hospitals)
- * are simply left out while they do not exist yet.
+ * The key pages the tools and browser tests look at (screenshots, Lighthouse,
+ * accessibility), found in a built site: one page of each kind. A kind the
+ * build has no page of (a small fixture site without hospitals) is left out.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pagesUnder } from './dist.ts';
 
 export interface KeyPage {
   name: string;
   /** Path under the site's base, with trailing slash (and a query for the search page). */
   path: string;
-}
-
-/** The sub-folders of `dist/<dir>/` that hold a page, sorted. */
-function pagesUnder(dist: string, dir: string): string[] {
-  const root = join(dist, dir);
-  if (!existsSync(root)) return [];
-  return readdirSync(root)
-    .filter((d) => statSync(join(root, d)).isDirectory() && existsSync(join(root, d, 'index.html')))
-    .sort();
 }
 
 /** The article with the most text: the one that tests long-form typography hardest. */

@@ -2,7 +2,7 @@
  * Page weight of the built site, measured the way a reader's connection pays
  * for it: gzip (level 9) bytes. Used by `npm run size` and tests/e2e/weight.test.ts.
  *
- * Budgets (issue #6):
+ * Budgets:
  * - CSS: every stylesheet a page loads (inline <style> and linked files together) ≤ 8 kB gzip.
  * - An article's HTML ≤ 1.5 × the gzip size of its own text + ARTICLE_OVERHEAD.
  *   "Its own text" is the text of the page's <article> element: title block,
@@ -14,9 +14,11 @@
  *   /pagefind/) ≤ 10 kB gzip.
  * - An article needs no JavaScript to read (tested in a browser with JS off).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { pagesUnder } from './dist.ts';
 
 export const CSS_BUDGET = 8 * 1024;
 export const ARTICLE_RATIO = 1.5;
@@ -84,15 +86,12 @@ export interface ArticleWeight {
 }
 
 export function articleWeights(dist: string): ArticleWeight[] {
-  const dir = join(dist, 'articles');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'index.html')))
-    .map((e) => {
-      const html = readFileSync(join(dir, e.name, 'index.html'), 'utf8');
+  return pagesUnder(dist, 'articles')
+    .map((id) => {
+      const html = readFileSync(join(dist, 'articles', id, 'index.html'), 'utf8');
       const text = gzipSize(articleText(html));
       const size = gzipSize(html);
-      return { id: e.name, html: size, text, budget: Math.floor(ARTICLE_RATIO * text + ARTICLE_OVERHEAD), ratio: size / text };
+      return { id, html: size, text, budget: Math.floor(ARTICLE_RATIO * text + ARTICLE_OVERHEAD), ratio: size / text };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -119,7 +118,7 @@ export function kb(bytes: number): string {
  * (/pagefind/…) are listed apart.
  */
 export async function pageScripts(
-  browser: import('playwright-core').Browser,
+  browser: Browser,
   url: string,
 ): Promise<{ own: { url: string; gzip: number }[]; pagefind: { url: string; gzip: number }[] }> {
   const context = await browser.newContext();

@@ -1,0 +1,51 @@
+/** What `npm run bench:scale` measures for one archive size, saved as `.tmp/scale/results/<n>.json`. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BroadResult, SearchResult } from '../shared/search-driver.ts';
+import type { Sizes } from '../shared/dist.ts';
+import type { BuildResult } from './build.ts';
+import { SCALE_DIR } from './project.ts';
+
+export interface VariantResult {
+  build?: BuildResult;
+  sizes?: Sizes;
+  search?: Omit<SearchResult, 'runs'>;
+  /** The query that matches every report (`measureBroadQuery`). */
+  broad?: BroadResult;
+  /** Why search was not (fully) measured. */
+  searchNote?: string;
+  pages?: number;
+}
+
+export interface SizeResult {
+  reports: number;
+  seed: number;
+  date: string;
+  machine: string;
+  counts: Record<string, number>;
+  queries: number;
+  searchIntegration: string;
+  project: VariantResult;
+  plain: VariantResult;
+}
+
+export const RESULTS = join(SCALE_DIR, 'results');
+const resultFile = (reports: number) => join(RESULTS, `${reports}.json`);
+
+export function readResult(reports: number): SizeResult | undefined {
+  return existsSync(resultFile(reports)) ? (JSON.parse(readFileSync(resultFile(reports), 'utf8')) as SizeResult) : undefined;
+}
+
+export function writeResult(r: SizeResult): void {
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(resultFile(r.reports), JSON.stringify(r, null, 1));
+}
+
+/** Every size measured so far, smallest first. */
+export function readResults(): SizeResult[] {
+  if (!existsSync(RESULTS)) return [];
+  return readdirSync(RESULTS)
+    .filter((f) => /^\d+\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as SizeResult)
+    .sort((a, b) => a.reports - b.reports);
+}
