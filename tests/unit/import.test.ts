@@ -1,23 +1,28 @@
 /**
  * The import command: its detectors on small texts, its ids, the drafts it
- * writes for the five sources (valid, nothing lost), and its refusals
- * (missing, empty, non-UTF-8, already imported, would overwrite).
+ * writes for every source in content/sources (valid, nothing lost, read back
+ * as written), and its refusals (missing, empty, non-UTF-8, already
+ * imported, would overwrite, a wrong option).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parseDocument } from '../../tools/import/document.ts';
 import { detectDefects, halfWidthMarks } from '../../tools/import/defects.ts';
 import { analyze } from '../../tools/import/analyze.ts';
+import { buildDraft } from '../../tools/import/draft.ts';
 import { nameAfter } from '../../tools/import/entities.ts';
 import { hospitalId, newSourceId, personId, sha256Hex } from '../../tools/import/ids.ts';
 import { ImportError, runImport } from '../../tools/import/run.ts';
-import { DRAFT_COMMENT } from '../../tools/import/draft.ts';
+import { DRAFT_COMMENT, IMPORT_MARK } from '../../tools/import/draft.ts';
+import { correctionMarkIds } from '../../src/content-model/correction-marks.ts';
 import { listSourceIds, SOURCES_DIR } from '../../src/content-model/sources.ts';
-import { ROOT } from '../helpers/sites.ts';
+import type { CorrectionKind } from '../../src/content-model/schema.ts';
+import { ROOT } from '../../tools/shared/project.ts';
 
 const roots: string[] = [];
 function tempRoot(): string {
@@ -92,6 +97,13 @@ describe('entities', () => {
     expect(nameAfter(' 陈国旗\n', 0)).toEqual({ name: '陈国旗', uncertain: false });
   });
 
+  it('count a name with extra words before it, and a short form that drops the place, as the hospital they name', () => {
+    const { hospitals } = analyze('# 标题\n\n随州市中心医院开展义诊。湖北随州市中心医院的专家到场，市中心医院党委书记张振建介绍。\n').entities;
+    expect(hospitals.map((h) => ({ name: h.name, aliases: h.aliases, mentions: h.mentions }))).toEqual([
+      { name: '随州市中心医院', aliases: ['市中心医院'], mentions: 3 },
+    ]);
+  });
+
   it('match a hospital already in the archive by an alias and propose the new ones', () => {
     const a = analyze('# 标题\n\n## ——随州市中心医院报道\n\n市中心医院党委书记张振建介绍。随州市中心医院与白河县人民医院合作。\n', [
       { id: 'suizhou-central', name: '随州市中心医院', aliases: ['市中心医院'] },
@@ -120,34 +132,92 @@ describe('ids', () => {
   });
 });
 
-describe('drafts of the five sources', () => {
+/** Copies a source of the archive into a fresh root as an OCR file to import. */
+function sourceInput(prefix: string): { root: string; input: string } {
+  const root = tempRoot();
+  const input = join(root, 'in.txt');
+  copyFileSync(join(SOURCES_DIR, `${listSourceIds().find((i) => i.startsWith(prefix))}.txt`), input);
+  return { root, input };
+}
+
+/** YAML read as Astro reads frontmatter and data files (js-yaml, with its YAML 1.1 timestamps). */
+const readAsAstro = (yaml: string) => parseFrontmatter(`---\n${yaml}---\n`).frontmatter;
+
+describe('the draft body', () => {
+  const text =
+    '# 标题(一)\n\n# 第一节\n\n医院大力开展多学科联合诊疗,通过与临\n\n\n\n▲医护人员交流\n\n\n\n床一线医护人员面对面交流。\n\n' +
+    '新的一段从这里开始，急救急救技能。\n\n聚焦公立医院高质量发展\n010-64621775\n\n末段正文。\n';
+  const draftOf = (apply?: Set<CorrectionKind>) =>
+    buildDraft(analyze(text), { sourceId: '000_0000000000000000', apply, taken: { articles: new Set(), hospitals: new Set(), people: new Map(), measures: new Set() } });
+
+  it('carries out joins, caption moves and full-width punctuation, and marks the proposals it leaves in the text', () => {
+    const draft = draftOf();
+    expect(draft.body).toBe(
+      '## 第一节\n\n医院大力开展多学科联合诊疗，通过与临[[c2]]床一线医护人员面对面交流。\n\n<p class="caption">▲医护人员交流</p>\n\n' +
+        '新的一段从这里开始，急救急救技能。[[c4]]\n\n聚焦公立医院高质量发展\n010-64621775[[c5]]\n\n末段正文。\n',
+    );
+    expect(draft.corrections.map((c) => `${c.id} ${c.kind}${c.applied ? '' : ` (${c.proposal.kind})`}`)).toEqual([
+      'c1 punctuation',
+      'c2 caption',
+      'c3 paragraph-join',
+      'c4 query (doubled)',
+      'c5 query (furniture)',
+    ]);
+    expect(draft.frontmatter.title).toBe('标题（一）');
+  });
+
+  it('removes what --apply names and leaves the mark of a removed block where the block stood', () => {
+    const draft = draftOf(new Set(['paragraph-join', 'caption', 'punctuation', 'doubled', 'furniture']));
+    expect(draft.body).toBe(
+      '## 第一节\n\n医院大力开展多学科联合诊疗，通过与临[[c2]]床一线医护人员面对面交流。\n\n<p class="caption">▲医护人员交流</p>\n\n' +
+        '新的一段从这里开始，急救技能。[[c4]][[c5]]\n\n末段正文。\n',
+    );
+    expect(draft.corrections.find((c) => c.id === 'c5')).toMatchObject({ kind: 'furniture', applied: true, reading: '' });
+  });
+});
+
+describe('drafts of every source', () => {
   for (const id of listSourceIds()) {
-    it(`${id}: loses no sentence, quotes the source in every correction, and is valid or says why not`, () => {
+    it(`${id}: loses no sentence, quotes the source in every correction, marks every proposal, and is valid or says why not`, () => {
       const root = tempRoot();
       const input = join(root, 'report.txt');
       copyFileSync(join(SOURCES_DIR, `${id}.txt`), input);
-      const result = runImport({ root, file: input });
-      expect(result.sourceId).toMatch(/^000_[0-9a-f]{16}$/);
-      expect(readFileSync(join(root, `content/sources/${result.sourceId}.txt`))).toEqual(readFileSync(input));
-      expect(result.check.missing).toEqual([]);
-      expect(result.check.corrections).toEqual([]);
+      const { sourceId, check, draft } = runImport({ root, file: input });
+      expect(sourceId).toMatch(/^000_[0-9a-f]{16}$/);
+      expect(readFileSync(join(root, `content/sources/${sourceId}.txt`))).toEqual(readFileSync(input));
+      expect(check.missing).toEqual([]);
+      expect(check.corrections).toEqual([]);
       // The only schema problem a draft may have is one the report names as a decision.
-      for (const problem of result.check.schema) expect(result.draft.decisions.join('\n')).toContain(problem.split(': ')[1].split('.')[0]);
-      const article = readFileSync(join(root, `content/articles/${result.draft.articleId}.md`), 'utf8');
+      const decisions = draft.decisions.join('\n');
+      expect(check.schema.filter((problem) => !decisions.includes(problem.split(': ')[1].split('.')[0]))).toEqual([]);
+      const article = readFileSync(join(root, `content/articles/${draft.articleId}.md`), 'utf8');
       expect(article.split('\n')[1]).toBe(DRAFT_COMMENT);
-      const marks = [...article.slice(article.indexOf('\n---\n')).matchAll(/\[\[c(\d+)\]\]/g)].map((m) => Number(m[1]));
-      expect(marks).toEqual([...marks].sort((a, b) => a - b));
-      for (const f of readdirSync(join(root, 'content/hospitals'))) {
-        const h = parseYaml(readFileSync(join(root, 'content/hospitals', f), 'utf8'));
-        expect(h.province?.inferred ?? 'no province', f).toContain('待核');
-      }
+      // Each mark once, in reading order, naming a correction; every proposal the text still shows has its mark.
+      const marks = correctionMarkIds(draft.body);
+      expect(marks).toEqual(draft.corrections.map((c) => c.id).filter((c) => marks.includes(c)));
+      const unmarked = draft.corrections.filter((c) => !c.applied && !c.global && c.proposal.kind !== 'paragraph-join' && !marks.includes(c.id));
+      expect(unmarked.map((c) => c.id)).toEqual([]);
+      // Every inferred fact of a new hospital waits for an editor.
+      const hospitals = draft.files.filter((f) => f.what === 'hospital').map((f) => parseYaml(f.content));
+      const facts = hospitals.flatMap((h) => Object.values(h).filter((v: any) => v?.inferred !== undefined)) as { inferred: string }[];
+      expect(facts.filter((f) => !f.inferred.includes(IMPORT_MARK))).toEqual([]);
     });
   }
 
-  it('the doubled 急救急救 and the furniture of 003 become 存疑 proposals; the text is unchanged', () => {
+  it('writes YAML that reads back, as Astro reads it, as what the tool built (a full date stays a string)', () => {
     const root = tempRoot();
-    const input = join(root, 'in.txt');
-    copyFileSync(join(SOURCES_DIR, `${listSourceIds().find((i) => i.startsWith('003'))}.txt`), input);
+    const input = join(root, 'a.txt');
+    writeFileSync(input, '# 标题\n\n随州市中心医院建于1952年，随州市中心医院是三级甲等医院。\n\n健康报\n2021年6月9日\n\n随州市中心医院的又一段正文。\n');
+    const { draft } = runImport({ root, file: input, dryRun: true });
+    expect(draft.frontmatter.date).toMatchObject({ value: '2021-06-09' });
+    const article = draft.files.find((f) => f.what === 'article')!.content;
+    expect(parseFrontmatter(article).frontmatter).toEqual(draft.frontmatter);
+    const hospital = draft.files.find((f) => f.what === 'hospital')!.content;
+    expect(readAsAstro(hospital)).toEqual(parseYaml(hospital));
+  });
+
+  it('the doubled 急救急救 and the furniture of 003 become 存疑 proposals; the text is unchanged', () => {
+    const { root, input } = sourceInput('003');
     const { draft } = runImport({ root, file: input, dryRun: true });
     expect(draft.body).toContain('急救急救技能');
     expect(draft.body).toContain('010-64621775');
@@ -157,9 +227,7 @@ describe('drafts of the five sources', () => {
   });
 
   it('--apply doubled,furniture applies and records them', () => {
-    const root = tempRoot();
-    const input = join(root, 'in.txt');
-    copyFileSync(join(SOURCES_DIR, `${listSourceIds().find((i) => i.startsWith('003'))}.txt`), input);
+    const { root, input } = sourceInput('003');
     const { draft, check } = runImport({ root, file: input, dryRun: true, apply: new Set(['paragraph-join', 'punctuation', 'doubled', 'furniture']) });
     expect(draft.body).not.toContain('急救急救');
     expect(draft.body).not.toContain('010-64621775');
@@ -170,16 +238,19 @@ describe('drafts of the five sources', () => {
 });
 
 describe('refusals', () => {
-  const expectError = (fn: () => unknown, code: string, text: RegExp) => {
+  /** The error `fn` throws (undefined if it returns). */
+  const thrown = (fn: () => unknown): unknown => {
     try {
       fn();
     } catch (e) {
-      expect(e).toBeInstanceOf(ImportError);
-      expect((e as ImportError).code).toBe(code);
-      expect((e as Error).message).toMatch(text);
-      return;
+      return e;
     }
-    throw new Error('no error');
+    return undefined;
+  };
+  const expectError = (fn: () => unknown, code: string, text: RegExp) => {
+    const error = thrown(fn);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ code, message: expect.stringMatching(text) });
   };
 
   it('a missing file', () => {
@@ -212,6 +283,15 @@ describe('refusals', () => {
     expectError(() => runImport({ root, file: renamed }), 'already-imported', /is taken/);
   });
 
+  it('a source id an article already cites, read from its frontmatter', () => {
+    const root = tempRoot();
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    writeFileSync(join(root, 'content/articles/a.md'), '---\ntitle: 标题\nsource: "007_0123456789abcdef" # cited\n---\n\n正文。\n');
+    const input = join(root, '007_0123456789abcdef.txt');
+    writeFileSync(input, '# 标题\n\n随州市中心医院2021年的一段正文。\n');
+    expectError(() => runImport({ root, file: input }), 'already-imported', /content\/articles\/a\.md already cites source 007_0123456789abcdef/);
+  });
+
   it('never overwrites an entry: a taken id gets a fresh one and the existing file stays as it was', () => {
     const root = tempRoot();
     const input = join(root, 'a.txt');
@@ -227,7 +307,8 @@ describe('refusals', () => {
   });
 });
 
-describe('the command line', () => {
+// Each run starts a Node process that loads the importer: seconds on a busy machine.
+describe('the command line', { timeout: 60_000 }, () => {
   const run = (args: string[]) => {
     try {
       return { code: 0, out: execFileSync(process.execPath, ['tools/import/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
@@ -237,9 +318,7 @@ describe('the command line', () => {
   };
 
   it('runs under plain node (type stripping) and prints the report', () => {
-    const root = tempRoot();
-    const input = join(root, 'in.txt');
-    copyFileSync(join(SOURCES_DIR, `${listSourceIds()[4]}.txt`), input);
+    const { root, input } = sourceInput('004');
     const { code, out } = run([input, '--root', root, '--dry-run']);
     expect(code).toBe(0);
     expect(out).toMatch(/Dry run/);
@@ -247,8 +326,19 @@ describe('the command line', () => {
     expect(readdirSync(join(root, 'content'))).toEqual([]);
   });
 
-  it('exits 1 with a clear message for a missing file, 2 for a bad option', () => {
+  it('exits 1 with a clear message for a missing file, 2 for a bad option, naming it', () => {
     expect(run(['/no/such/file.txt'])).toMatchObject({ code: 1, out: expect.stringMatching(/import: .*no such file/) });
-    expect(run(['x.txt', '--apply', 'column-order']).code).toBe(2);
+    expect(run(['x.txt', '--apply', 'column-order'])).toMatchObject({ code: 2, out: expect.stringMatching(/cannot apply "column-order"/) });
+    expect(run(['x.txt', '--bogus'])).toMatchObject({ code: 2, out: expect.stringMatching(/import: Unknown option '--bogus'[^]*usage: npm run import/) });
+    expect(run(['x.txt', '--root'])).toMatchObject({ code: 2, out: expect.stringMatching(/'--root <value>' argument missing/) });
+  });
+
+  it('reads --apply in both spellings and prints the usage for --help', () => {
+    const { root, input } = sourceInput('003');
+    const spaced = run([input, '--root', root, '--dry-run', '--apply', 'doubled']);
+    const joined = run([input, `--root=${root}`, '--dry-run', '--apply=doubled']);
+    expect(spaced).toMatchObject({ code: 0, out: expect.stringMatching(/applied and recorded: doubled 衍文 1;/) });
+    expect(joined).toEqual(spaced);
+    expect(run(['--help'])).toMatchObject({ code: 0, out: expect.stringMatching(/^usage: npm run import/) });
   });
 });

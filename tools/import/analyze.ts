@@ -2,6 +2,7 @@
  * One pass over a source: its layout, its defects and its entities. Pure.
  */
 import { parseDocument, type SourceDocument } from './document.ts';
+import { placesIn } from './places.ts';
 import { detectDefects, type Proposal } from './defects.ts';
 import {
   findByline,
@@ -13,7 +14,6 @@ import {
   findSections,
   hospitalFacts,
   hospitalScope,
-  placesIn,
   type Entities,
   type KnownHospital,
 } from './entities.ts';
@@ -31,7 +31,7 @@ export function analyze(source: string, known: KnownHospital[] = []): Analysis {
   const hospitals = findHospitals(doc, text, known);
   const blockAt = (at: number) => doc.blocks.find((b) => b.start <= at && at < b.end);
   let sections = findSections(doc, hospitals, []);
-  const scope = hospitalScope(doc, sections, hospitals, blockAt);
+  const scope = hospitalScope(sections, hospitals, blockAt);
   const people = findPeople(text, hospitals, scope);
   sections = findSections(doc, hospitals, people);
   const measures = findMeasures(text, scope);

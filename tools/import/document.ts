@@ -52,50 +52,42 @@ const BYLINE = /(^□|记者|通讯员|特约|撰稿|供稿|摄影|^（[^）]{2,
 /** Sentence punctuation: a line without any is a label, a caption or a byline. */
 const CLAUSE_PUNCT = /[，。；！？、,;!?]/;
 
-export function parseDocument(input: string): SourceDocument {
-  const text = input.replace(/\r\n?/g, '\n');
+/** Runs of non-blank lines with their offsets, line numbers and the blank lines around them; all start as `text`. */
+function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let offset = 0;
-  let lineNo = 0;
   let blank = 0;
-  let current: { start: number; end: number; line: number; lastLine: number; gapBefore: number } | undefined;
-  const flush = () => {
-    if (!current) return;
-    blocks.push({
-      index: blocks.length,
-      start: current.start,
-      end: current.end,
-      text: text.slice(current.start, current.end),
-      line: current.line,
-      lastLine: current.lastLine,
-      kind: 'text',
-      gapBefore: current.gapBefore,
-      gapAfter: 0,
-    });
-    current = undefined;
-  };
-  for (const raw of text.split('\n')) {
-    lineNo++;
+  let current: Block | undefined;
+  text.split('\n').forEach((raw, i) => {
+    const lineNo = i + 1;
     const lineStart = offset;
     offset += raw.length + 1;
     if (raw.trim() === '') {
-      if (current) flush();
+      if (current) blocks.push(current);
+      current = undefined;
       blank++;
-      continue;
+      return;
     }
     if (!current) {
-      current = { start: lineStart, end: lineStart + raw.length, line: lineNo, lastLine: lineNo, gapBefore: blank };
-    } else {
-      current.end = lineStart + raw.length;
-      current.lastLine = lineNo;
+      const start = lineStart;
+      current = { index: blocks.length, start, end: start, text: '', line: lineNo, lastLine: lineNo, kind: 'text', gapBefore: blank, gapAfter: 0 };
     }
+    current.end = lineStart + raw.length;
+    current.lastLine = lineNo;
     blank = 0;
+  });
+  if (current) blocks.push(current);
+  for (const [i, b] of blocks.entries()) {
+    b.text = text.slice(b.start, b.end);
+    b.gapAfter = i + 1 < blocks.length ? blocks[i + 1].gapBefore : blank;
   }
-  flush();
-  for (let i = 0; i < blocks.length; i++) {
-    blocks[i].gapAfter = i + 1 < blocks.length ? blocks[i + 1].gapBefore : blank;
-    classify(blocks[i], i > 0);
-  }
+  return blocks;
+}
+
+export function parseDocument(input: string): SourceDocument {
+  const text = input.replace(/\r\n?/g, '\n');
+  const blocks = splitBlocks(text);
+  blocks.forEach((b, i) => classify(b, i > 0));
   return { text, blocks, head: findHead(blocks) };
 }
 
@@ -149,14 +141,10 @@ export function seriesOf(subtitle: string): { name: string; number?: number } | 
 }
 
 /**
- * The head is the run of blocks before the first paragraph of running text:
- * headings, a bracketed or short column line, a `——` subtitle. The title is
- * its highest-level heading; a heading above it is a kicker; a `——` line right
- * after the title is the subtitle; a short plain line or 【…】 before the
- * title is the column.
+ * How many blocks the head zone spans: the run of headings and short lines
+ * before the first paragraph of running text.
  */
-function findHead(blocks: Block[]): Head {
-  const head: Head = { blocks: [], bodyStart: 0 };
+function headZoneEnd(blocks: Block[]): number {
   let end = 0;
   while (end < blocks.length) {
     const b = blocks[end];
@@ -171,39 +159,54 @@ function findHead(blocks: Block[]): Head {
     }
     end++;
   }
+  return end;
+}
+
+/** The roles of a head zone with headings: title, a kicker that ends in a colon joined to it, subtitle, kicker, column. */
+function readHeadings(zone: Block[], headings: Block[], head: Head): void {
+  const top = Math.min(...headings.map((b) => b.level!));
+  const title = headings.find((b) => b.level === top)!;
+  head.title = headingText(title);
+  head.blocks.push(title.index);
+  // A kicker ending in a colon reads as the first half of the title (江西省高安市中医医院：党建引领 勇毅前行).
+  const kicker = headings.find((b) => b.index < title.index);
+  if (kicker && /[：:]$/.test(headingText(kicker))) {
+    head.title = headingText(kicker) + head.title;
+    head.blocks.push(kicker.index);
+  }
+  for (const b of zone) {
+    if (b === title || head.blocks.includes(b.index)) continue;
+    const t = b.kind === 'heading' ? headingText(b) : stripMarkup(b.text);
+    if (isSubtitle(t) && head.subtitle === undefined) {
+      head.subtitle = t;
+      head.blocks.push(b.index);
+    } else if (b.index < title.index && b.kind === 'heading' && head.kicker === undefined) {
+      head.kicker = t;
+      head.blocks.push(b.index);
+    } else if (b.index < title.index && b.kind !== 'heading' && head.column === undefined) {
+      head.column = t;
+      head.blocks.push(b.index);
+    }
+  }
+}
+
+/**
+ * The head is the run of blocks before the first paragraph of running text:
+ * headings, a bracketed or short column line, a `——` subtitle. The title is
+ * its highest-level heading; a heading above it is a kicker; a `——` line right
+ * after the title is the subtitle; a short plain line or 【…】 before the
+ * title is the column.
+ */
+function findHead(blocks: Block[]): Head {
+  const head: Head = { blocks: [], bodyStart: 0 };
+  let end = headZoneEnd(blocks);
   const zone = blocks.slice(0, end);
   const headings = zone.filter((b) => b.kind === 'heading' && !isSubtitle(headingText(b)));
-  if (headings.length === 0) {
+  if (headings.length > 0) readHeadings(zone, headings, head);
+  else if (zone.length > 0) {
     // No Markdown heading: the first short line is the title.
-    if (zone.length > 0) {
-      head.title = stripMarkup(zone[0].text);
-      head.blocks.push(zone[0].index);
-    }
-  } else {
-    const top = Math.min(...headings.map((b) => b.level!));
-    const title = headings.find((b) => b.level === top)!;
-    head.title = headingText(title);
-    head.blocks.push(title.index);
-    // A kicker ending in a colon reads as the first half of the title (江西省高安市中医医院：党建引领 勇毅前行).
-    const kicker = headings.find((b) => b.index < title.index);
-    if (kicker && /[：:]$/.test(headingText(kicker))) {
-      head.title = headingText(kicker) + head.title;
-      head.blocks.push(kicker.index);
-    }
-    for (const b of zone) {
-      if (b === title || head.blocks.includes(b.index)) continue;
-      const t = b.kind === 'heading' ? headingText(b) : stripMarkup(b.text);
-      if (isSubtitle(t) && head.subtitle === undefined) {
-        head.subtitle = t;
-        head.blocks.push(b.index);
-      } else if (b.index < title.index && b.kind === 'heading' && head.kicker === undefined) {
-        head.kicker = t;
-        head.blocks.push(b.index);
-      } else if (b.index < title.index && b.kind !== 'heading' && head.column === undefined) {
-        head.column = t;
-        head.blocks.push(b.index);
-      }
-    }
+    head.title = stripMarkup(zone[0].text);
+    head.blocks.push(zone[0].index);
   }
   // A `——` line right after the head (not a heading) is its subtitle too.
   const next = blocks[end];

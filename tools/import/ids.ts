@@ -78,7 +78,7 @@ export function hospitalId(name: string): string {
 }
 
 /** An id not yet in `taken`: the base, or base-2, base-3, … */
-export function unique(base: string, taken: Set<string>): string {
+export function unique(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

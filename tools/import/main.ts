@@ -5,6 +5,7 @@
  * measures, copies the source byte for byte to content/sources/, and prints
  * what it found. The work is in tools/import/; see docs/import.md.
  */
+import { parseArgs } from 'node:util';
 import { CORRECTION_KINDS, type CorrectionKind } from '../../src/content-model/schema.ts';
 import { APPLICABLE, DEFAULT_APPLY } from './draft.ts';
 import { formatReport } from './report.ts';
@@ -36,30 +37,57 @@ function parseApply(value: string): Set<CorrectionKind> {
   return new Set(kinds as CorrectionKind[]);
 }
 
+interface Command {
+  help: boolean;
+  file?: string;
+  /** The --apply value as written; read by parseApply once help is ruled out. */
+  apply?: string;
+  dryRun: boolean;
+  root: string;
+}
+
+/** The command line, read by `node:util` parseArgs: an unknown or malformed option throws an error that names it. */
+function parseCommand(argv: string[]): Command {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      apply: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      root: { type: 'string', default: process.cwd() },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length > 1) throw new Error(`one file at a time (got ${positionals.join(' and ')})`);
+  return {
+    help: values.help,
+    file: positionals[0],
+    apply: values.apply,
+    dryRun: values['dry-run'],
+    root: values.root,
+  };
+}
+
 function main(argv: string[]): number {
-  let file: string | undefined;
-  let apply: Set<CorrectionKind> | undefined;
-  let dryRun = false;
-  let root = process.cwd();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') {
-      console.log(USAGE);
-      return 0;
-    } else if (a === '--dry-run') dryRun = true;
-    else if (a === '--apply' || a.startsWith('--apply=')) apply = parseApply(a.includes('=') ? a.slice(8) : (argv[++i] ?? ''));
-    else if (a === '--root' || a.startsWith('--root=')) root = a.includes('=') ? a.slice(7) : (argv[++i] ?? '.');
-    else if (a.startsWith('-')) throw new Error(`unknown option ${a}\n\n${USAGE}`);
-    else if (file) throw new Error(`one file at a time (got ${file} and ${a})`);
-    else file = a;
+  const command = parseCommand(argv);
+  if (command.help) {
+    console.log(USAGE);
+    return 0;
   }
-  if (!file) {
+  if (!command.file) {
     console.error(USAGE);
     return 2;
   }
-  const result = runImport({ root, file, apply, dryRun });
-  console.log(formatReport(result, dryRun));
+  const apply = command.apply === undefined ? undefined : parseApply(command.apply);
+  const result = runImport({ root: command.root, file: command.file, apply, dryRun: command.dryRun });
+  console.log(formatReport(result, command.dryRun));
   return 0;
+}
+
+/** Errors of node:util parseArgs (unknown option, missing value, …) carry codes like ERR_PARSE_ARGS_UNKNOWN_OPTION. */
+function isParseArgsError(error: unknown): boolean {
+  return String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
 }
 
 try {
@@ -69,7 +97,8 @@ try {
     console.error(`import: ${error.message}`);
     process.exitCode = 1;
   } else {
-    console.error(`import: ${(error as Error).message}`);
+    // A command-line mistake (exit 2); a wrong option also gets the usage text.
+    console.error(`import: ${(error as Error).message}${isParseArgsError(error) ? `\n\n${USAGE}` : ''}`);
     process.exitCode = 2;
   }
 }

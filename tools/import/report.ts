@@ -3,25 +3,36 @@
  * what was applied and what waits for a person. Plain text, one item a line.
  */
 import { CORRECTION_KINDS, type CorrectionKind } from '../../src/content-model/schema.ts';
+import type { PlannedCorrection } from './draft.ts';
 import type { RunResult } from './run.ts';
 import { clip } from './text.ts';
 
-export function formatReport(result: RunResult, dryRun = false): string {
-  const { draft, analysis, check } = result;
-  const e = analysis.entities;
-  const lines: string[] = [];
-  const fm = draft.frontmatter as Record<string, any>;
-  lines.push(`${dryRun ? 'Dry run (nothing written)' : 'Imported'}: source ${result.sourceId} (SHA-256 ${result.sha256.slice(0, 16)}…)`);
+type Frontmatter = Record<string, any>;
+
+/** The files written, or that would be. */
+function filesSection(result: RunResult, dryRun: boolean): string[] {
+  const { draft } = result;
+  const lines = [`${dryRun ? 'Dry run (nothing written)' : 'Imported'}: source ${result.sourceId} (SHA-256 ${result.sha256.slice(0, 16)}…)`];
   if (result.written.length) for (const w of result.written) lines.push(`  wrote ${w}`);
   else for (const f of [`content/sources/${result.sourceId}.txt`, ...draft.files.map((x) => x.path)]) lines.push(`  would write ${f}`);
-  lines.push('');
-  lines.push(`Title 标题: ${fm.title ?? '—'}${fm.subtitle ? ` / ${fm.subtitle}` : ''}${fm.column ? `  [栏目 ${fm.column}]` : ''}`);
-  lines.push(`Date 日期: ${fm.date ? `${fm.date.value} (inferred from “${clip(fm.date.quote ?? '', 30)}”)` : '— none: the text names no year'}`);
+  return lines;
+}
+
+/** Title, date, newspaper and byline as the frontmatter has them. */
+function headSection(fm: Frontmatter): string[] {
+  const lines = [
+    `Title 标题: ${fm.title ?? '—'}${fm.subtitle ? ` / ${fm.subtitle}` : ''}${fm.column ? `  [栏目 ${fm.column}]` : ''}`,
+    `Date 日期: ${fm.date ? `${fm.date.value} (inferred from “${clip(fm.date.quote ?? '', 30)}”)` : '— none: the text names no year'}`,
+  ];
   if (fm.newspaper) lines.push(`Newspaper 报纸: ${fm.newspaper.value}`);
   if (fm.byline) lines.push(`Byline 署名: ${fm.byline}`);
+  return lines;
+}
 
-  lines.push('');
-  lines.push('Hospitals 医院:');
+/** Hospitals (matched, new or only mentioned), people, measures and sections. */
+function entitySection({ draft, analysis }: RunResult, fm: Frontmatter): string[] {
+  const e = analysis.entities;
+  const lines = ['Hospitals 医院:'];
   e.hospitals.forEach((h, i) => {
     const id = draft.hospitalIds[i];
     const status = h.existing ? `matched existing ${h.existing}` : id ? `NEW content/hospitals/${id}.yaml` : 'mentioned only (no entry written)';
@@ -35,38 +46,53 @@ export function formatReport(result: RunResult, dryRun = false): string {
   const measures = draft.files.filter((f) => f.what === 'measure');
   lines.push(`Measures 举措: ${measures.length ? measures.map((m) => m.id).join(', ') : '(none)'}`);
   if (fm.sections?.length) lines.push(`Sections 分节: ${fm.sections.map((s: any) => `${s.id} (${s.kind})`).join(', ')}`);
+  return lines;
+}
 
-  lines.push('');
+/** `paragraph-join 合并断段 7, punctuation 标点规范 1`: corrections counted by the kind the tool proposed. */
+function countByKind(list: PlannedCorrection[]): string {
+  const counts = new Map<CorrectionKind, number>();
+  for (const c of list) counts.set(c.proposal.kind, (counts.get(c.proposal.kind) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k} ${CORRECTION_KINDS[k]} ${n}`).join(', ') || 'none';
+}
+
+/** One line per correction: id, applied or proposed, kind, confidence, line, the change. */
+function correctionSection({ draft }: RunResult): string[] {
   const applied = draft.corrections.filter((c) => c.applied);
   const flagged = draft.corrections.filter((c) => !c.applied);
-  const byKind = (list: typeof draft.corrections) => {
-    const counts = new Map<CorrectionKind, number>();
-    for (const c of list) counts.set(c.proposal.kind, (counts.get(c.proposal.kind) ?? 0) + 1);
-    return [...counts].map(([k, n]) => `${k} ${CORRECTION_KINDS[k]} ${n}`).join(', ') || 'none';
-  };
-  lines.push(`Corrections 校勘: ${draft.corrections.length} — applied and recorded: ${byKind(applied)}; proposed, text unchanged (recorded as 存疑 query with [[cN]] marks): ${byKind(flagged)}`);
+  const lines = [
+    `Corrections 校勘: ${draft.corrections.length} — applied and recorded: ${countByKind(applied)}; proposed, text unchanged (recorded as 存疑 query with [[cN]] marks): ${countByKind(flagged)}`,
+  ];
   for (const c of draft.corrections) {
     const p = c.proposal;
     const change = p.global ? `${p.original} → ${p.reading}` : p.reading === p.original ? clip(p.original, 44) : `${clip(p.original, 40)} → ${p.reading === '' ? '(remove)' : clip(p.reading, 30)}`;
     lines.push(`  ${c.id.padEnd(4)} ${c.applied ? 'applied ' : 'proposed'} ${p.kind.padEnd(14)} ${p.confidence.padEnd(6)} line ${String(p.line).padEnd(4)} ${change}`);
   }
   if (draft.skipped.length) lines.push(`  (${draft.skipped.length} more inside passages the draft removes: ${draft.skipped.map((p) => `${p.kind} line ${p.line}`).join(', ')})`);
+  return lines;
+}
 
-  lines.push('');
-  lines.push(`Check 自检: ${check.units} source units, ${check.missing.length} missing from the draft; ${check.corrections.length} correction problems; ${check.schema.length} schema problems.`);
+/** The self-check and what waits for a person. */
+function checkSection({ draft, check }: RunResult): string[] {
+  const lines = [`Check 自检: ${check.units} source units, ${check.missing.length} missing from the draft; ${check.corrections.length} correction problems; ${check.schema.length} schema problems.`];
   for (const m of [...check.missing, ...check.corrections, ...check.schema]) lines.push(`  ! ${m}`);
-  if (draft.decisions.length) {
-    lines.push('');
-    lines.push('Needs a person 待定:');
-    for (const d of draft.decisions) lines.push(`  - ${d}`);
-  }
-  lines.push('');
+  if (draft.decisions.length) lines.push('', 'Needs a person 待定:', ...draft.decisions.map((d) => `  - ${d}`));
+  return lines;
+}
+
+/** Whether the draft builds as it is (and so would be published), and what to do next. */
+function nextSection({ draft, check }: RunResult): string[] {
   const builds = check.schema.length === 0 && !draft.decisions.some((d) => /build fails/.test(d));
-  lines.push(
+  return [
     builds
       ? 'The draft is valid as it stands, so the next build PUBLISHES it: review it before you commit (docs/import.md).'
       : 'The draft is NOT valid yet: the build will fail until the points above are settled (docs/import.md).',
-  );
-  lines.push(`Next: review content/articles/${draft.articleId}.md (every 存疑 “导入建议” note, every “待核” fact), then: npm run build && npm test && node ../shared/fidelity/check.mjs --dist dist --sources content/sources`);
-  return lines.join('\n');
+    `Next: review content/articles/${draft.articleId}.md (every 存疑 “导入建议” note, every “待核” fact), then: npm run build && npm test && node ../shared/fidelity/check.mjs --dist dist --sources content/sources`,
+  ];
+}
+
+export function formatReport(result: RunResult, dryRun = false): string {
+  const fm = result.draft.frontmatter as Frontmatter;
+  const sections = [filesSection(result, dryRun), headSection(fm), entitySection(result, fm), correctionSection(result), checkSection(result), nextSection(result)];
+  return sections.map((lines) => lines.join('\n')).join('\n\n');
 }

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { articleSchema, hospitalSchema, measureSchema, personSchema, type CorrectionKind } from '../../src/content-model/schema.ts';
 import { checkCorrections, checkSource } from '../../src/content-model/fidelity.ts';
+import { stripCorrectionMarks } from '../../src/content-model/correction-marks.ts';
 import { analyze, type Analysis } from './analyze.ts';
 import { buildDraft, type Draft, type Taken } from './draft.ts';
 import type { KnownHospital } from './entities.ts';
@@ -81,6 +82,16 @@ function list(dir: string, ext: RegExp): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => ext.test(f)).sort() : [];
 }
 
+/** The source an article cites, from its YAML frontmatter ('' when there is none or it does not parse). */
+function articleSource(file: string): string {
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(readFileSync(file, 'utf8'))?.[1];
+  try {
+    return String(parseYaml(frontmatter ?? '')?.source ?? '');
+  } catch {
+    return '';
+  }
+}
+
 /** What the archive already holds, read from `<root>/content`. */
 export function loadCollections(root: string): Collections {
   const content = join(root, 'content');
@@ -90,8 +101,7 @@ export function loadCollections(root: string): Collections {
   const people = new Map(yamlOf('people').map(({ id, data }) => [id, String(data.name ?? '')]));
   const articleSources = new Map<string, string>();
   for (const f of list(join(content, 'articles'), /\.md$/)) {
-    const m = /^source:\s*['"]?([^'"\s]+)/m.exec(readFileSync(join(content, 'articles', f), 'utf8'));
-    articleSources.set(f.replace(/\.md$/, ''), m?.[1] ?? '');
+    articleSources.set(f.replace(/\.md$/, ''), articleSource(join(content, 'articles', f)));
   }
   return {
     sourceIds: list(join(content, 'sources'), /\.txt$/).map((f) => f.replace(/\.txt$/, '')),
@@ -138,8 +148,7 @@ export interface Check {
 
 /** Plain text of the draft body, near enough to what the page renders for the fidelity check. */
 export function bodyText(body: string): string {
-  return body
-    .replace(/\[\[c\d+\]\]/g, '')
+  return stripCorrectionMarks(body)
     .replace(/<\/?p[^>]*>/g, '')
     .replace(/^#+\s*/gm, '')
     .replace(/\*\*/g, '')
@@ -148,8 +157,8 @@ export function bodyText(body: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Checks a draft against the schemas and the fidelity rules, as the build and `npm test` will. */
-export function checkDraft(source: string, draft: Draft, collections: Collections): Check {
+/** Schema problems of the draft's files, as `file: field: message`, with references resolved against the archive plus the draft. */
+function schemaProblems(draft: Draft, collections: Collections): string[] {
   const ids = {
     articles: new Set([...collections.taken.articles, draft.articleId]),
     hospitals: new Set([...collections.taken.hospitals, ...draft.files.filter((f) => f.what === 'hospital').map((f) => f.id)]),
@@ -164,7 +173,7 @@ export function checkDraft(source: string, draft: Draft, collections: Collection
     person: personSchema(reference),
     measure: measureSchema(reference),
   };
-  const schema: string[] = [];
+  const problems: string[] = [];
   for (const f of draft.files) {
     const data = f.what === 'article' ? draft.frontmatter : parseYaml(f.content);
     const result = schemas[f.what].safeParse(data);
@@ -172,16 +181,21 @@ export function checkDraft(source: string, draft: Draft, collections: Collection
     for (const issue of result.error.issues) {
       // The new source is not in content/sources until it is written.
       if (issue.path.at(-1) === 'source' && /names no file/.test(issue.message)) continue;
-      schema.push(`${f.path}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
+      problems.push(`${f.path}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
     }
   }
+  return problems;
+}
+
+/** Checks a draft against the schemas and the fidelity rules, as the build and `npm test` will. */
+export function checkDraft(source: string, draft: Draft, collections: Collections): Check {
   const fm = draft.frontmatter as { title?: string; subtitle?: string; column?: string };
   const body = bodyText(draft.body);
   const rendered = [fm.column, fm.title, fm.subtitle, body, ...draft.corrections.map((c) => c.original)].filter(Boolean).join('\n');
   const units = checkSource(source, rendered, draft.corrections);
   const missing = units.filter((u) => u.status === 'missing').map((u) => `line ${u.line}: ${u.text}`);
   const corrections = checkCorrections(source, body, draft.corrections).map((p) => `${p.id}: ${p.problem}`);
-  return { schema, missing, corrections, units: units.length };
+  return { schema: schemaProblems(draft, collections), missing, corrections, units: units.length };
 }
 
 export interface RunOptions {
