@@ -24,3 +24,8 @@ export function stripCorrectionMarks(body: string): string {
 export function hasCorrectionMark(text: string): boolean {
   return correctionMarkPattern().test(text);
 }
+
+/** The mark for correction `id`, as an editor writes it in the body. */
+export function correctionMark(id: string): string {
+  return `[[${id}]]`;
+}

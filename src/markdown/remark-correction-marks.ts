@@ -11,7 +11,7 @@
 import type { Html, Root } from 'mdast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import { visit } from 'unist-util-visit';
-import { correctionMarkIds, correctionMarkPattern } from '../content-model/correction-marks.ts';
+import { correctionMark, correctionMarkIds, correctionMarkPattern } from '../content-model/correction-marks.ts';
 
 export function correctionLabel(id: string): string {
   return `校${id.slice(1)}`;
@@ -44,7 +44,7 @@ function markedIds(tree: Root): string[] {
 function unknownMarksError(path: string | undefined, unknown: string[]): Error {
   const many = unknown.length > 1;
   return new Error(
-    `${path ?? 'an article'}: correction mark${many ? 's' : ''} ${unknown.map((u) => `[[${u}]]`).join(', ')} ` +
+    `${path ?? 'an article'}: correction mark${many ? 's' : ''} ${unknown.map(correctionMark).join(', ')} ` +
       `name${many ? '' : 's'} no entry in \`corrections\`. Add the correction or remove the mark.`,
   );
 }

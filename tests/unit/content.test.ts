@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { correctionMarkIds } from '../../src/content-model/correction-marks.ts';
+import { correctionMark, correctionMarkIds } from '../../src/content-model/correction-marks.ts';
 import { checkCorrections, checkSource, normalizeText } from '../../src/content-model/fidelity.ts';
 import { findIntegrityProblems } from '../../src/content-model/integrity.ts';
 import { articleSchema, hospitalSchema, measureSchema, personSchema } from '../../src/content-model/schema.ts';
@@ -101,7 +101,7 @@ describe('corrections', () => {
     const unmarked = articles.flatMap((a) =>
       (a.data.corrections ?? [])
         .filter((c: any) => !c.global && !UNMARKED_KINDS.has(c.kind) && !correctionMarkIds(a.body).includes(c.id))
-        .map((c: any) => `${a.file}: ${c.id} (${c.kind}) has no [[${c.id}]] mark`),
+        .map((c: any) => `${a.file}: ${c.id} (${c.kind}) has no ${correctionMark(c.id)} mark`),
     );
     expect(unmarked).toEqual([]);
   });

@@ -80,12 +80,12 @@ function checkSection({ draft, check }: RunResult): string[] {
   return lines;
 }
 
-/** Whether the draft builds as it is (and so would be published), and what to do next. */
+/** Whether the draft builds as it is (validated, but unpublished while it says `draft: true`), and what to do next. */
 function nextSection({ draft, check }: RunResult): string[] {
   const builds = check.schema.length === 0 && !draft.decisions.some((d) => /build fails/.test(d));
   return [
     builds
-      ? 'The draft is valid as it stands, so the next build PUBLISHES it: review it before you commit (docs/import.md).'
+      ? 'The draft is valid as it stands: the build checks it but does not publish it while it says `draft: true`; review it, then remove the draft markers (docs/import.md).'
       : 'The draft is NOT valid yet: the build will fail until the points above are settled (docs/import.md).',
     `Next: review content/articles/${draft.articleId}.md (every 存疑 “导入建议” note, every “待核” fact), then: npm run build && npm test && node ../shared/fidelity/check.mjs --dist dist --sources content/sources`,
   ];

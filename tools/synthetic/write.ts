@@ -5,6 +5,7 @@
  * hospitals, people and measures.
  */
 import { stringify } from 'yaml';
+import { correctionMark } from '../../src/content-model/correction-marks.ts';
 import type { Hospital } from './hospitals.ts';
 import type { MeasureEntry } from './measures.ts';
 import type { Person } from './people.ts';
@@ -32,7 +33,7 @@ function assemble(content: ReportContent, column: string | undefined) {
           corrections.push({ id: `c${corrections.length + 1}`, ...c });
           return `c${corrections.length}`;
         });
-        return p.body.replace(/\u0001(\d+)\u0001/g, (_, k: string) => `[[${ids[Number(k)]}]]`);
+        return p.body.replace(/\u0001(\d+)\u0001/g, (_, k: string) => correctionMark(ids[Number(k)]));
       })
       .join('');
     source.push(b.pieces.map((p) => p.src).join(''));

@@ -4,7 +4,7 @@
  * punctuation, removed blocks) and each correction's `[[cN]]` mark placed
  * once, after the text it is about.
  */
-import { hasCorrectionMark } from '../../../src/content-model/correction-marks.ts';
+import { correctionMark, hasCorrectionMark } from '../../../src/content-model/correction-marks.ts';
 import type { Block, SourceDocument } from '../document.ts';
 import { toFullWidth, type Proposal } from '../defects.ts';
 import type { CorrectionPlan } from './corrections.ts';
@@ -22,7 +22,7 @@ class MarkWriter {
   text(ids: string[]): string {
     const fresh = ids.filter((id) => !this.emitted.has(id));
     fresh.forEach((id) => this.emitted.add(id));
-    return fresh.map((id) => `[[${id}]]`).join('');
+    return fresh.map(correctionMark).join('');
   }
 
   /** The marks that stand at a source offset. */

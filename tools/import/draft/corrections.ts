@@ -5,6 +5,7 @@
  * (`c1, c2, …` in reading order) and, where the body needs one, the source
  * offset of its `[[cN]]` mark.
  */
+import { correctionMark } from '../../../src/content-model/correction-marks.ts';
 import { CORRECTION_KINDS, type CorrectionKind } from '../../../src/content-model/schema.ts';
 import type { SourceDocument } from '../document.ts';
 import { toFullWidth, type Proposal } from '../defects.ts';
@@ -102,7 +103,7 @@ function appliedCorrection(id: string, p: Proposal, fullWidth: boolean): Planned
 function proposedCorrection(id: string, p: Proposal): PlannedCorrection {
   const flagOnly = p.kind === 'query' || p.kind === 'column-order';
   const proposed = flagOnly || p.reading === p.original ? '' : `拟改作“${p.reading === '' ? '（删去）' : p.reading}”。`;
-  const how = flagOnly ? '' : `核对原报：如属实，把 kind 改为 ${p.kind}、reading 改为所拟，并照改正文；否则删去本条和正文的 [[${id}]]。`;
+  const how = flagOnly ? '' : `核对原报：如属实，把 kind 改为 ${p.kind}、reading 改为所拟，并照改正文；否则删去本条和正文的 ${correctionMark(id)}。`;
   return {
     id,
     proposal: p,
