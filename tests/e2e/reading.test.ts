@@ -3,11 +3,11 @@
  * would notice it: Chinese typography (clreq), layout from 360 px to 1440 px,
  * and the printed article.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSiteInBrowser } from '../helpers/browser.ts';
+import { loadArticles } from '../helpers/content.ts';
+import { correctionMarkIds } from '../../src/content-model/correction-marks.ts';
 import { SITES } from '../helpers/sites.ts';
 import { keyPages } from '../../tools/shared/key-pages.ts';
 
@@ -105,21 +105,30 @@ describe('Chinese typography on an article', () => {
     const context = await live.browser.newContext({ viewport: { width: 360, height: 900 } });
     const page = await context.newPage();
     const split: string[] = [];
-    for (const id of readdirSync(join(site.dist, 'articles'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
-      await page.goto(live.server.url(`articles/${id}/`));
-      const marks = await page.evaluate(() =>
-        [...document.querySelectorAll('.article-body .correction-ref')].filter((sup) => {
-          const before = sup.previousSibling;
-          if (!before || before.nodeType !== Node.TEXT_NODE || !before.textContent) return false;
-          const range = document.createRange();
-          range.setStart(before, before.textContent.length - 1);
-          range.setEnd(before, before.textContent.length);
-          return Math.abs(range.getBoundingClientRect().bottom - sup.getBoundingClientRect().bottom) > 20;
-        }).map((sup) => sup.textContent),
-      );
-      split.push(...marks.map((m) => `${id}: ${m}`));
+    const missing: string[] = [];
+    for (const article of (await loadArticles()).filter((a) => !a.data.draft)) {
+      await page.goto(live.server.url(`articles/${article.id}/`));
+      const { rendered, marks } = await page.evaluate(() => {
+        const refs = [...document.querySelectorAll('.article-body .correction-ref')];
+        // Each mark is measured against the character before it; one right after another mark follows that mark.
+        const marks = refs
+          .filter((sup) => {
+            const before = sup.previousSibling;
+            if (!before || before.nodeType !== Node.TEXT_NODE || !before.textContent) return false;
+            const range = document.createRange();
+            range.setStart(before, before.textContent.length - 1);
+            range.setEnd(before, before.textContent.length);
+            return Math.abs(range.getBoundingClientRect().bottom - sup.getBoundingClientRect().bottom) > 20;
+          })
+          .map((sup) => sup.textContent);
+        return { rendered: refs.length, marks };
+      });
+      const written = correctionMarkIds(article.body).length;
+      if (rendered !== written) missing.push(`${article.id}: ${rendered} of ${written} marks rendered`);
+      split.push(...marks.map((m) => `${article.id}: ${m}`));
     }
     await context.close();
+    expect(missing).toEqual([]);
     expect(split).toEqual([]);
   });
 });

@@ -4,9 +4,15 @@ import { ROOT } from '../../tools/shared/project.ts';
 
 export { ROOT };
 
+/**
+ * Where the end-to-end builds and reports go: dist-test/, or `E2E_DIR` for a
+ * run that must not share its builds with another run in the same checkout.
+ */
+export const E2E_DIR = resolve(ROOT, process.env.E2E_DIR ?? 'dist-test');
+
 export const SITES = {
-  root: { dist: resolve(ROOT, 'dist-test/root'), base: '/' },
-  archive: { dist: resolve(ROOT, 'dist-test/archive'), base: '/archive/' },
+  root: { dist: resolve(E2E_DIR, 'root'), base: '/' },
+  archive: { dist: resolve(E2E_DIR, 'archive'), base: '/archive/' },
 } as const;
 export type SiteName = keyof typeof SITES;
 

@@ -1,7 +1,9 @@
 /**
  * Every way a content file can be wrong gets a message that names the field
- * and says what is wrong and what is allowed. Each message is pinned here;
- * `tests/e2e/bad-content.test.ts` shows the build stops with them.
+ * and says what is wrong and what is allowed. Each message is pinned here,
+ * through the schemas, error map, id rule, cross-reference check and Markdown
+ * pipeline the build uses; `tests/e2e/bad-content.test.ts` shows each of those
+ * stages stops the build with its messages.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +68,13 @@ describe('schema errors name the field and say what is wrong', () => {
         "titel: unknown field "titel": check the spelling, or see src/content-model/schema.ts for the fields this entry takes",
       ]
     `);
+    const { name, ...other } = hospital();
+    expect(await problems('hospitals', { ...other, nmae: name })).toMatchInlineSnapshot(`
+      [
+        "name: required field is missing (expected string)",
+        "nmae: unknown field "nmae": check the spelling, or see src/content-model/schema.ts for the fields this entry takes",
+      ]
+    `);
   });
 
   it('a province that is not a provincial-level division', async () => {
@@ -87,7 +96,9 @@ describe('schema errors name the field and say what is wrong', () => {
   });
 
   it('a full date YAML read as a timestamp', async () => {
-    expect(await problems('articles', { ...article(), date: { value: new Date(Date.UTC(2021, 2, 2)), inferred: '推定' } })).toMatchInlineSnapshot(`
+    // Unquoted, the frontmatter parser the build uses turns 2021-02-30 into a timestamp (2021-03-02).
+    const raw = readFileSync(join(FIXTURES, 'articles/test-article.md'), 'utf8').replace(/^ {2}value: 2021$/m, '  value: 2021-02-30');
+    expect(await problems('articles', parseFrontmatter(raw).frontmatter)).toMatchInlineSnapshot(`
       [
         "date.value: write a full date in quotes, e.g. "2021-06-09": unquoted, YAML turns it into a timestamp and silently rolls an impossible date over",
       ]
@@ -125,6 +136,11 @@ describe('schema errors name the field and say what is wrong', () => {
     expect(await problems('articles', a)).toMatchInlineSnapshot(`
       [
         "corrections.0.kind: "doubling" is not allowed; use one of: misread, doubled, lacuna, furniture, duplicate, column-order, paragraph-join, punctuation, caption, query",
+      ]
+    `);
+    expect(await problems('measures', { ...fixture('measures/test-hospital-red-flag.yaml'), kind: 'campagin' })).toMatchInlineSnapshot(`
+      [
+        "kind: "campagin" is not allowed; use one of: brand, programme, mechanism, strategy, model, campaign, system, service",
       ]
     `);
   });

@@ -1,10 +1,13 @@
 /**
- * Search cost through a real browser (Debian's Chromium via playwright-core),
- * driving each build's search page by the contract of
- * ../shared/search-eval/README.md: `{base}search/?q=…` runs the search on
- * load, `[data-search-results][data-state="done"]` says it finished,
+ * The one way tests and benchmarks search through a site's real search page
+ * in Chromium, by the contract of ../shared/search-eval/README.md:
+ * `{base}search/?q=…` runs the search on load,
+ * `[data-search-results][data-state="done"]` says it finished,
  * `a[data-result]` are the results, `[data-search-more]` shows more.
  *
+ * `searchOnPage` runs one query on an open tab (tests drive their own pages
+ * with it). `measureSearch` runs a query set for the benchmarks and measures
+ * its cost on either build:
  * - project: the project's own /search/ page and index;
  * - plain: a minimal page written into the plain build's dist/search/, calling
  *   Pagefind's JS API (`pagefind.search(q)`, then `result.data()` for the
@@ -14,17 +17,26 @@
  * compression), one query at a time (the machine has 2 shared cores). The
  * first query runs in a fresh browser context: its bytes are "the bytes a
  * browser downloads for the first query", everything until the network is
- * idle after its last "more" (split into page, search code and index). The rest run in that same context, with a warm HTTP cache; their
- * latency is the time from navigation to the first results on screen.
- * Recall and precision count the full result list (after every "more").
+ * idle after its last "more" (split into page, search code and index). The
+ * rest run in that same context, with a warm HTTP cache; their latency is the
+ * time from navigation to the first results on screen. Recall and precision
+ * count the full result list (after every "more").
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import type { ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import type { Query } from '../bench-scale/queries.ts';
+
+/** A query to measure: what the reader types, and the pages (paths under the site) it must find. */
+export interface DriverQuery {
+  id: string;
+  category: string;
+  q: string;
+  expected?: string[];
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -187,6 +199,7 @@ function kindOf(path: string): string {
   return 'page';
 }
 
+/** The page a result link names: its path, without query or fragment, `…/index.html` as `…/`. */
 function foundPath(href: string): string {
   const u = new URL(href);
   let p = decodeURIComponent(u.pathname);
@@ -194,7 +207,108 @@ function foundPath(href: string): string {
   return p;
 }
 
-export async function measureSearch(dist: string, queries: Query[], opts: { timeoutMs?: number; log?: (s: string) => void } = {}): Promise<SearchResult> {
+const SELECT_DONE = '[data-search-results][data-state="done"]';
+const SELECT_RESULT = '[data-search-results] a[data-result]';
+const SELECT_MORE = '[data-search-more]';
+
+export interface PageSearch {
+  /** The result links' absolute hrefs, in page order, after every "more". */
+  hrefs: string[];
+  /** The distinct result pages (paths, `…/index.html` as `…/`), sorted. */
+  found: string[];
+  /** The status line's text ('' on a page without one). */
+  status: string;
+  /** The number of results the status line gave on the first screen (null on a page without one). */
+  count: number | null;
+  /** Candidate pages the search page checked on their text (its `data-checked`; null on a page without it). */
+  checked: number | null;
+  /** Clicks on "more" it took to show every result. */
+  clicks: number;
+  /** Navigation to the first results on screen. */
+  msFirst: number;
+  /** Navigation to the full list (and, with `settle`, to the network falling idle). */
+  msAll: number;
+  /** The search did not finish in time (the reason is in `errors`). */
+  timeout: boolean;
+  /** Uncaught page errors, console errors, HTTP responses ≥ 400 (but the favicon), failed requests, and a harness failure. */
+  errors: string[];
+}
+
+/**
+ * One search through the real search page, on an open tab, as the team's
+ * checker drives it: navigate to `url` (a `…/search/?q=…` address), wait for
+ * `data-state="done"`, click "more" while it is usable, read the result links.
+ * Each step may take `timeoutMs`. Never throws: a failure is a `timeout` with
+ * its reason in `errors`.
+ */
+export async function searchOnPage(page: Page, url: string, opts: { timeoutMs?: number; settle?: boolean } = {}): Promise<PageSearch> {
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const errors: string[] = [];
+  const onError = (e: Error) => errors.push(String(e.message).slice(0, 300));
+  // A failed load is judged by its response, not by the console line Chromium adds for it.
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`.slice(0, 300));
+  };
+  const onResponse = (r: Response) => {
+    if (r.status() >= 400 && !/\/favicon\.ico$/.test(new URL(r.url()).pathname)) errors.push(`http ${r.status()}: ${r.url()}`.slice(0, 300));
+  };
+  const onFailed = (r: Request) => {
+    if (!/\/favicon\.ico$/.test(r.url()) && !/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) errors.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`.slice(0, 300));
+  };
+  page.on('pageerror', onError);
+  page.on('console', onConsole);
+  page.on('response', onResponse);
+  page.on('requestfailed', onFailed);
+  const t0 = performance.now();
+  const out: PageSearch = { hrefs: [], found: [], status: '', count: null, checked: null, clicks: 0, msFirst: NaN, msAll: NaN, timeout: false, errors };
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    await page.waitForSelector(SELECT_DONE, { state: 'attached', timeout: timeoutMs });
+    out.msFirst = performance.now() - t0;
+    out.status = (await page.evaluate(() => document.querySelector('[data-search-status]')?.textContent)) ?? '';
+    const counted = /找到 (\d+) 篇/.exec(out.status);
+    out.count = /没有找到/.test(out.status) ? 0 : counted ? Number(counted[1]) : null;
+    for (; ; out.clicks++) {
+      const usable = await page.evaluate((sel) => {
+        const m = document.querySelector(sel) as HTMLButtonElement | null;
+        if (!m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true') return false;
+        const r = m.getBoundingClientRect();
+        return getComputedStyle(m).display !== 'none' && getComputedStyle(m).visibility !== 'hidden' && (r.width > 0 || r.height > 0);
+      }, SELECT_MORE);
+      if (!usable) break;
+      if (out.clicks === 500) throw new Error(`more than 500 clicks on ${SELECT_MORE}`);
+      const before = await page.$$eval(SELECT_RESULT, (a) => a.length);
+      await page.click(SELECT_MORE, { timeout: timeoutMs });
+      await page.waitForFunction(
+        ([n, done, result, more]) => {
+          if (!document.querySelector(done)) return false;
+          if (document.querySelectorAll(result).length > n) return true;
+          const m = document.querySelector(more) as HTMLButtonElement | null;
+          return !m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true' || getComputedStyle(m).display === 'none';
+        },
+        [before, SELECT_DONE, SELECT_RESULT, SELECT_MORE] as const,
+        { timeout: timeoutMs, polling: 30 },
+      );
+    }
+    out.hrefs = await page.$$eval(SELECT_RESULT, (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const mark = await page.getAttribute('[data-search-results]', 'data-checked');
+    out.checked = mark === null ? null : Number(mark);
+    // What the page goes on to load after the results show (the filter counts) is part of the search's cost.
+    if (opts.settle) await page.waitForLoadState('networkidle', { timeout: timeoutMs });
+  } catch (e) {
+    out.timeout = true;
+    errors.push(`harness: ${String((e as Error).message).split('\n')[0]}`);
+  }
+  out.msAll = performance.now() - t0;
+  page.off('pageerror', onError);
+  page.off('console', onConsole);
+  page.off('response', onResponse);
+  page.off('requestfailed', onFailed);
+  out.found = [...new Set(out.hrefs.map(foundPath))].sort();
+  return out;
+}
+
+export async function measureSearch(dist: string, queries: DriverQuery[], opts: { timeoutMs?: number; log?: (s: string) => void } = {}): Promise<SearchResult> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const served: Served[] = [];
   const { server, origin } = await serve(dist, served);
@@ -206,94 +320,40 @@ export async function measureSearch(dist: string, queries: Query[], opts: { time
   let broken: string | undefined;
   try {
     for (const [i, q] of queries.entries()) {
-      const errors: string[] = [];
-      const onError = (e: Error) => errors.push(String(e.message).slice(0, 200));
-      const onConsole = (m: { type(): string; text(): string }) => {
-        if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`.slice(0, 200));
-      };
-      page.on('pageerror', onError);
-      page.on('console', onConsole);
       const from = served.length;
-      const t0 = performance.now();
-      let msFirst = NaN;
-      let timeout = false;
-      let hrefs: string[] = [];
-      let checked: number | null = null;
-      let count: number | null = null;
-      try {
-        await page.goto(`${origin}/search/?q=${encodeURIComponent(q.q)}`, { waitUntil: 'commit', timeout: timeoutMs });
-        await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached', timeout: timeoutMs });
-        msFirst = performance.now() - t0;
-        const status = (await page.evaluate(() => document.querySelector('[data-search-status]')?.textContent)) ?? '';
-        const counted = /找到 (\d+) 篇/.exec(status);
-        count = /没有找到/.test(status) ? 0 : counted ? Number(counted[1]) : null;
-        for (let clicks = 0; clicks < 500; clicks++) {
-          const usable = await page.evaluate(() => {
-            const m = document.querySelector('[data-search-more]') as HTMLButtonElement | null;
-            if (!m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true') return false;
-            const r = m.getBoundingClientRect();
-            return getComputedStyle(m).display !== 'none' && getComputedStyle(m).visibility !== 'hidden' && (r.width > 0 || r.height > 0);
-          });
-          if (!usable) break;
-          const before = await page.$$eval('[data-search-results] a[data-result]', (a) => a.length);
-          await page.click('[data-search-more]', { timeout: timeoutMs });
-          await page.waitForFunction(
-            (n) => {
-              const root = document.querySelector('[data-search-results]');
-              if (!root || root.getAttribute('data-state') !== 'done') return false;
-              if (document.querySelectorAll('[data-search-results] a[data-result]').length > n) return true;
-              const m = document.querySelector('[data-search-more]') as HTMLButtonElement | null;
-              return !m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true' || getComputedStyle(m).display === 'none';
-            },
-            before,
-            { timeout: timeoutMs, polling: 30 },
-          );
-        }
-        hrefs = await page.$$eval('[data-search-results] a[data-result]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-        const mark = await page.getAttribute('[data-search-results]', 'data-checked');
-        checked = mark === null ? null : Number(mark);
-        // The first query counts everything its page goes on to load after the results show (the project's
-        // filter counts), so its bytes are all a reader downloads for it.
-        if (i === 0) await page.waitForLoadState('networkidle', { timeout: timeoutMs });
-      } catch (e) {
-        timeout = true;
-        errors.push(`harness: ${String((e as Error).message).split('\n')[0]}`);
-      }
-      const msAll = performance.now() - t0;
-      page.off('pageerror', onError);
-      page.off('console', onConsole);
+      // The first query's bytes are everything a reader downloads for it, so it waits for the network to fall idle.
+      const run = await searchOnPage(page, `${origin}/search/?q=${encodeURIComponent(q.q)}`, { timeoutMs, settle: i === 0 });
       const mine = served.slice(from);
-      const found = [...new Set(hrefs.map(foundPath))];
       const expected = new Set(q.expected ?? []);
-      const hit = found.filter((u) => expected.has(u)).length;
+      const hit = run.found.filter((u) => expected.has(u)).length;
       runs.push({
         id: q.id,
         category: q.category,
         q: q.q,
         expected: expected.size,
-        found: found.length,
+        found: run.found.length,
         recall: expected.size ? hit / expected.size : 1,
-        precision: found.length ? hit / found.length : 1,
-        exact: hit === expected.size && found.length === expected.size,
-        msFirst,
-        msAll,
+        precision: run.found.length ? hit / run.found.length : 1,
+        exact: hit === expected.size && run.found.length === expected.size,
+        msFirst: run.msFirst,
+        msAll: run.msAll,
         bytes: mine.reduce((a, s) => a + s.bytes, 0),
         requests: mine.length,
-        timeout,
-        count,
-        checked,
-        errors,
-        missing: [...expected].filter((u) => !found.includes(u)).slice(0, 5),
-        extra: found.filter((u) => !expected.has(u)).slice(0, 5),
+        timeout: run.timeout,
+        count: run.count,
+        checked: run.checked,
+        errors: run.errors.map((e) => e.slice(0, 200)),
+        missing: [...expected].filter((u) => !run.found.includes(u)).slice(0, 5),
+        extra: run.found.filter((u) => !expected.has(u)).slice(0, 5),
       });
-      if (i === 0 && timeout) {
-        broken = `the first query timed out (${errors.join('; ')})`;
+      if (i === 0 && run.timeout) {
+        broken = `the first query timed out (${run.errors.join('; ')})`;
         break;
       }
       if (i === 0) {
         const byKind: Record<string, number> = {};
         for (const s of mine) byKind[kindOf(s.path)] = (byKind[kindOf(s.path)] ?? 0) + s.bytes;
-        cold = { q: q.q, ms: msFirst, bytes: runs[0].bytes, requests: mine.length, byKind, files: [...mine].sort((a, b) => b.bytes - a.bytes) };
+        cold = { q: q.q, ms: run.msFirst, bytes: runs[0].bytes, requests: mine.length, byKind, files: [...mine].sort((a, b) => b.bytes - a.bytes) };
       }
       if (opts.log && (i + 1) % 50 === 0) opts.log(`${i + 1}/${queries.length} queries`);
     }
@@ -365,7 +425,7 @@ export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 
     const once = async () => {
       const t0 = performance.now();
       await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`, { waitUntil: 'commit', timeout: timeoutMs });
-      await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached', timeout: timeoutMs });
+      await page.waitForSelector(SELECT_DONE, { state: 'attached', timeout: timeoutMs });
       const ms = performance.now() - t0;
       await page.waitForLoadState('networkidle', { timeout: timeoutMs });
       // Work still queued after the network is idle (filter counts) shows as long tasks: wait for a quiet half second.
