@@ -9,9 +9,27 @@
  * `data-state="done"` once this query's results are in the DOM; results are
  * `a[data-result]`; `[data-search-more]` shows more.
  */
-import { MAX_QUERY_LENGTH, decodeContent, identityFold, pageText, pagefindPhrase, parseQuery, type Fold, type PageText, type QueryTerm } from '../search/tokenizer.ts';
+import {
+  MAX_QUERY_LENGTH,
+  decodeContent,
+  identityFold,
+  pageText,
+  pagefindPhrase,
+  parseQuery,
+  type Fold,
+  type PageText,
+  type QueryTerm,
+} from '../search/tokenizer.ts';
 import { foldWith, mayNeedFold } from '../search/t2s.ts';
-import { FILTER_GROUPS, FACETS_FILE, applyFilters, decodeFacets, facetCounts, splitFacetValues, type FacetTable } from '../search/facets.ts';
+import {
+  FILTER_GROUPS,
+  FACETS_FILE,
+  applyFilters,
+  decodeFacets,
+  facetCounts,
+  splitFacetValues,
+  type FacetTable,
+} from '../search/facets.ts';
 import { hasFilters, readState, stateSearch, type SearchState } from '../search/query/state.ts';
 import { anchorFor, anchorTitle, decodeAnchors, excerpt, headingBreaks, pageHits, type AnchorRef } from '../search/query/engine.ts';
 import { CHUNKS_FILE, type ChunkMap } from '../search/chunk-map.ts';
@@ -168,7 +186,11 @@ function renderResult(item: Loaded, terms: QueryTerm[]): HTMLLIElement | null {
     seen.add(anchor.id);
     places.push({ anchor, index: i });
   }
-  const summary = element('p', 'search-result-count', `共 ${hits.length} 处${first ? `，摘录出自“${anchorTitle(item.page, item.anchors, first) || '正文'}”` : ''}`);
+  const summary = element(
+    'p',
+    'search-result-count',
+    `共 ${hits.length} 处${first ? `，摘录出自“${anchorTitle(item.page, item.anchors, first) || '正文'}”` : ''}`,
+  );
   li.append(summary);
   if (places.length > 0) {
     const ul = element('ul', 'search-result-places');
@@ -300,7 +322,11 @@ function pagefindLookUp(pf: Pagefind, found: Map<string, PagefindResult>) {
 }
 
 /** Every page that holds the query (src/search/query/run-plan.ts), with each one's Pagefind result. */
-async function findPages(terms: QueryTerm[], pfLoad: Promise<Pagefind> | undefined, my: number): Promise<{ plan: PlanRun; byId: Map<string, PagefindResult> } | undefined> {
+async function findPages(
+  terms: QueryTerm[],
+  pfLoad: Promise<Pagefind> | undefined,
+  my: number,
+): Promise<{ plan: PlanRun; byId: Map<string, PagefindResult> } | undefined> {
   const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
   const found = new Map<string, PagefindResult>();
   const plan = await runPlan(

@@ -143,7 +143,13 @@ function articleRecord(a: ArticleView, url: Url): ExportRecord<'articles'> {
       branch: orNull(s.branch),
       secretary: orNull(s.secretary),
     })),
-    corrections: d.corrections.map((c: any) => ({ id: c.id, kind: c.kind, original: c.original, reading: c.reading, note: orNull(c.note) })),
+    corrections: d.corrections.map((c: any) => ({
+      id: c.id,
+      kind: c.kind,
+      original: c.original,
+      reading: c.reading,
+      note: orNull(c.note),
+    })),
   };
 }
 

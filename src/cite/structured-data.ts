@@ -10,7 +10,12 @@ export interface LinkedThing {
   alternateName?: string[];
 }
 
-export function newsArticleJsonLd(citation: CitationInput, about: LinkedThing[], mentions: LinkedThing[], sourceUrl: string): Record<string, unknown> {
+export function newsArticleJsonLd(
+  citation: CitationInput,
+  about: LinkedThing[],
+  mentions: LinkedThing[],
+  sourceUrl: string,
+): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -22,7 +27,12 @@ export function newsArticleJsonLd(citation: CitationInput, about: LinkedThing[],
     ...(citation.authors.length > 0 ? { author: citation.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(citation.newspaper ? { publisher: { '@type': 'Organization', name: citation.newspaper.value } } : {}),
     ...(citation.page ? { pageStart: citation.page } : {}),
-    about: about.map((h) => ({ '@type': 'MedicalOrganization', name: h.name, url: h.url, ...(h.alternateName?.length ? { alternateName: h.alternateName } : {}) })),
+    about: about.map((h) => ({
+      '@type': 'MedicalOrganization',
+      name: h.name,
+      url: h.url,
+      ...(h.alternateName?.length ? { alternateName: h.alternateName } : {}),
+    })),
     mentions: mentions.map((p) => ({ '@type': 'Person', name: p.name, url: p.url })),
     isBasedOn: sourceUrl,
   };

@@ -26,7 +26,8 @@ export function contentErrorMap(issue: Issue): string | undefined {
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'too_small':
       if (issue.origin === 'array') return `needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`;
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters long`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters long`;
       return `must be at least ${issue.minimum}`;
     case 'too_big':
       return `must be at most ${issue.maximum}`;
@@ -50,7 +51,11 @@ export function withReadableErrors<T extends z.ZodType>(schema: T) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          ctx.addIssue({ code: 'custom', path: [...issue.path, key], message: `unknown field "${key}": check the spelling, or see src/content-model/schema.ts for the fields this entry takes` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...issue.path, key],
+            message: `unknown field "${key}": check the spelling, or see src/content-model/schema.ts for the fields this entry takes`,
+          });
         }
       } else {
         ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });

@@ -36,11 +36,15 @@ function where(e: EntryLike, collection: string): string {
 /** A problem when `ref` names no entry of `target`; none when it does or is absent. */
 function refProblems(ids: Ids, e: EntryLike, collection: string, field: string, ref: unknown, target: Target): string[] {
   const id = refId(ref);
-  return id !== undefined && !ids[target].has(id) ? [`${where(e, collection)}: ${field}: "${id}" names no entry in content/${target}/`] : [];
+  return id !== undefined && !ids[target].has(id)
+    ? [`${where(e, collection)}: ${field}: "${id}" names no entry in content/${target}/`]
+    : [];
 }
 
 function articleProblems(ids: Ids, a: EntryLike): string[] {
-  const problems: string[] = (a.data.hospitals ?? []).flatMap((h: unknown, i: number) => refProblems(ids, a, 'articles', `hospitals[${i}]`, h, 'hospitals'));
+  const problems: string[] = (a.data.hospitals ?? []).flatMap((h: unknown, i: number) =>
+    refProblems(ids, a, 'articles', `hospitals[${i}]`, h, 'hospitals'),
+  );
   const own = new Set((a.data.hospitals ?? []).map(refId));
   (a.data.sections ?? []).forEach((s: any, i: number) => {
     problems.push(...refProblems(ids, a, 'articles', `sections[${i}].hospital`, s.hospital, 'hospitals'));
@@ -54,7 +58,9 @@ function articleProblems(ids: Ids, a: EntryLike): string[] {
 }
 
 function personProblems(ids: Ids, p: EntryLike): string[] {
-  return (p.data.roles ?? []).flatMap((r: any, i: number) => refProblems(ids, p, 'people', `roles[${i}].hospital`, r.hospital, 'hospitals'));
+  return (p.data.roles ?? []).flatMap((r: any, i: number) =>
+    refProblems(ids, p, 'people', `roles[${i}].hospital`, r.hospital, 'hospitals'),
+  );
 }
 
 /** A measure's references, then whether its source, section and hospital agree with its article's. */
@@ -66,7 +72,9 @@ function measureProblems(ids: Ids, articles: Map<string, EntryLike>, m: EntryLik
   const article = articles.get(refId(m.data.article) ?? '');
   if (!article) return problems;
   if (article.data.source !== m.data.source) {
-    problems.push(`${where(m, 'measures')}: source: "${m.data.source}" is not the source of article "${article.id}" (${article.data.source})`);
+    problems.push(
+      `${where(m, 'measures')}: source: "${m.data.source}" is not the source of article "${article.id}" (${article.data.source})`,
+    );
   }
   if (m.data.section && !(article.data.sections ?? []).some((s: any) => s.id === m.data.section)) {
     problems.push(`${where(m, 'measures')}: section: "${m.data.section}" is not a section of article "${article.id}"`);

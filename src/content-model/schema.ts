@@ -63,31 +63,36 @@ export function articleFact<T extends z.ZodType>(value: T) {
 export type DatePrecision = 'year' | 'month' | 'day';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the precision is read off the form. */
-export const partialDate = z
-  .union([z.string(), z.number(), z.date()])
-  .transform((input, ctx) => {
-    if (input instanceof Date) {
-      // YAML reads an unquoted 2021-06-09 as a timestamp, and rolls an
-      // impossible 2021-02-30 over to 2 March without a word.
-      ctx.addIssue({ code: 'custom', message: 'write a full date in quotes, e.g. "2021-06-09": unquoted, YAML turns it into a timestamp and silently rolls an impossible date over' });
-      return z.NEVER;
-    }
-    const value = String(input);
-    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-    const bad = () => {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023, 2023-06, 2023-06-15)` });
-      return z.NEVER;
-    };
-    if (!m) return bad();
-    const [, y, mo, d] = m;
-    if (mo && (Number(mo) < 1 || Number(mo) > 12)) return bad();
-    if (d) {
-      const probe = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-      if (probe.getUTCMonth() !== Number(mo) - 1 || probe.getUTCDate() !== Number(d)) return bad();
-    }
-    const precision: DatePrecision = d ? 'day' : mo ? 'month' : 'year';
-    return { value, year: Number(y), precision };
-  });
+export const partialDate = z.union([z.string(), z.number(), z.date()]).transform((input, ctx) => {
+  if (input instanceof Date) {
+    // YAML reads an unquoted 2021-06-09 as a timestamp, and rolls an
+    // impossible 2021-02-30 over to 2 March without a word.
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'write a full date in quotes, e.g. "2021-06-09": unquoted, YAML turns it into a timestamp and silently rolls an impossible date over',
+    });
+    return z.NEVER;
+  }
+  const value = String(input);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  const bad = () => {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023, 2023-06, 2023-06-15)`,
+    });
+    return z.NEVER;
+  };
+  if (!m) return bad();
+  const [, y, mo, d] = m;
+  if (mo && (Number(mo) < 1 || Number(mo) > 12)) return bad();
+  if (d) {
+    const probe = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+    if (probe.getUTCMonth() !== Number(mo) - 1 || probe.getUTCDate() !== Number(d)) return bad();
+  }
+  const precision: DatePrecision = d ? 'day' : mo ? 'month' : 'year';
+  return { value, year: Number(y), precision };
+});
 
 export const CORRECTION_KINDS = {
   misread: '误字',

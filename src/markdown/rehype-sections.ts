@@ -45,7 +45,9 @@ function sectionFor(section: DeclaredSection, heading: Element): Element {
 
 function missingSectionsError(path: string | undefined, declared: DeclaredSection[], missing: DeclaredSection[]): Error {
   const list = missing.map((s) => `sections[${declared.indexOf(s)}].heading "${s.heading}"`).join(', ');
-  return new Error(`${path ?? 'an article'}: ${list} matches no heading in the body. A section starts at a Markdown heading whose text equals its \`heading\`.`);
+  return new Error(
+    `${path ?? 'an article'}: ${list} matches no heading in the body. A section starts at a Markdown heading whose text equals its \`heading\`.`,
+  );
 }
 
 export function rehypeSections() {

@@ -205,7 +205,10 @@ export const SIMILAR_SHOWN = 10;
 function similarCoreMap(cores: string[]): Map<string, string[]> {
   const grams = new Map(cores.map((c) => [c, bigrams(c)]));
   const order = new Map(cores.map((c, i) => [c, i]));
-  const byGram = groupBy(cores.filter((c) => c.length >= 2), (c) => [...grams.get(c)!]);
+  const byGram = groupBy(
+    cores.filter((c) => c.length >= 2),
+    (c) => [...grams.get(c)!],
+  );
   const out = new Map<string, string[]>();
   for (const [x, gx] of grams) {
     const similar = new Map<string, number>();
@@ -219,7 +222,10 @@ function similarCoreMap(cores: string[]): Map<string, string[]> {
         }
       }
     }
-    out.set(x, [...similar].sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!).map(([c]) => c));
+    out.set(
+      x,
+      [...similar].sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!).map(([c]) => c),
+    );
   }
   return out;
 }
@@ -239,9 +245,17 @@ export function buildArchive(content: ArchiveContent): Archive {
   const measures = measureViews(content, articles, hospitals);
   sortHospitalMeasures(hospitals, measures, articles, articleById);
   const measuresOfArticle = new Map<string, string[]>();
-  for (const [article, ms] of groupBy([...measures.values()], (m) => [refId(m.entry.data.article) ?? ''])) measuresOfArticle.set(article, ms.map((m) => m.id));
+  for (const [article, ms] of groupBy([...measures.values()], (m) => [refId(m.entry.data.article) ?? '']))
+    measuresOfArticle.set(
+      article,
+      ms.map((m) => m.id),
+    );
   const peopleOfArticle = new Map<string, string[]>();
-  for (const [article, ps] of groupBy([...people.values()], (p) => p.mentions.map((m) => m.article))) peopleOfArticle.set(article, ps.map((p) => p.id));
+  for (const [article, ps] of groupBy([...people.values()], (p) => p.mentions.map((m) => m.article)))
+    peopleOfArticle.set(
+      article,
+      ps.map((p) => p.id),
+    );
   return {
     articles,
     articleById,
@@ -300,7 +314,12 @@ function hospitalViews(content: ArchiveContent, articles: ArticleView[], provinc
     for (const a of articlesOfHospital.get(h.id) ?? []) {
       const own = a.sections.filter((s) => s.hospital === h.id);
       if (own.length > 0) {
-        for (const s of own) mentions.push({ article: a.id, section: s.id, passage: passageAround(s.text, names) ?? passageAround(s.text, [s.text.slice(0, 1)]) ?? '' });
+        for (const s of own)
+          mentions.push({
+            article: a.id,
+            section: s.id,
+            passage: passageAround(s.text, names) ?? passageAround(s.text, [s.text.slice(0, 1)]) ?? '',
+          });
       } else {
         mentions.push({ article: a.id, passage: passageAround(a.text, names) ?? '' });
       }
@@ -335,9 +354,15 @@ function namesInArticles(articles: ArticleView[], people: EntryLike[]): Map<stri
 
 /** Sections each person leads as branch secretary, by person id. */
 function sectionsBySecretary(articles: ArticleView[]): Map<string, { article: string; section: string }[]> {
-  const secretaries = articles.flatMap((a) => a.sections.filter((s) => s.secretary).map((s) => ({ secretary: s.secretary!, article: a.id, section: s.id })));
+  const secretaries = articles.flatMap((a) =>
+    a.sections.filter((s) => s.secretary).map((s) => ({ secretary: s.secretary!, article: a.id, section: s.id })),
+  );
   const out = new Map<string, { article: string; section: string }[]>();
-  for (const [id, led] of groupBy(secretaries, (s) => [s.secretary])) out.set(id, led.map(({ article, section }) => ({ article, section })));
+  for (const [id, led] of groupBy(secretaries, (s) => [s.secretary]))
+    out.set(
+      id,
+      led.map(({ article, section }) => ({ article, section })),
+    );
   return out;
 }
 
@@ -396,7 +421,12 @@ function measureViews(content: ArchiveContent, articles: ArticleView[], hospital
 }
 
 /** A hospital's measures in reading order: article order, then where the text describes them. */
-function sortHospitalMeasures(hospitals: Map<string, HospitalView>, measures: Map<string, MeasureView>, articles: ArticleView[], articleById: Map<string, ArticleView>) {
+function sortHospitalMeasures(
+  hospitals: Map<string, HospitalView>,
+  measures: Map<string, MeasureView>,
+  articles: ArticleView[],
+  articleById: Map<string, ArticleView>,
+) {
   const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
   const compactText = new Map<string, string>();
   const positions = new Map<string, number>();

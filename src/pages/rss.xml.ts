@@ -11,7 +11,9 @@ export const GET: APIRoute = async ({ site }) => {
     title: a.entry.data.title,
     link: absoluteUrl(`/articles/${a.id}/`, site),
     pubDate: shanghaiMidnight(a.entry.data.date.value),
-    description: [a.entry.data.subtitle, a.hospitals.map((h) => archive.hospitals.get(h)!.entry.data.name).join('、')].filter(Boolean).join(' · '),
+    description: [a.entry.data.subtitle, a.hospitals.map((h) => archive.hospitals.get(h)!.entry.data.name).join('、')]
+      .filter(Boolean)
+      .join(' · '),
   }));
   return rss({
     title: '医院党建报道档案',

@@ -222,8 +222,14 @@ export function parseQuery(query: string, fold: Fold = identityFold): QueryTerm[
         : {
             raw,
             keys: tokens.slice(a, b).map((t) => t.key),
-            lead: tokens.slice(0, a).map((t) => t.text).join(''),
-            trail: tokens.slice(b).map((t) => t.text).join(''),
+            lead: tokens
+              .slice(0, a)
+              .map((t) => t.text)
+              .join(''),
+            trail: tokens
+              .slice(b)
+              .map((t) => t.text)
+              .join(''),
             punct: false,
           };
     const id = `${term.lead}\u0000${term.keys.join(' ')}\u0000${term.trail}`;

@@ -25,7 +25,9 @@ const site = SITES.root;
 
 /** Every HTML file of a built site (pages and the 404 page), sorted. */
 function htmlFiles(dist: string): string[] {
-  return walk(dist).filter((f) => f.endsWith('.html')).sort();
+  return walk(dist)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 }
 
 /** The search page with a query, so results and filters are on it. The site must have one. */
@@ -36,7 +38,13 @@ function searchPage(): string {
 }
 
 function describeViolations(path: string, violations: axe.Result[]): string[] {
-  return violations.map((v) => `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  return violations.map(
+    (v) =>
+      `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 const live = useSiteInBrowser(site);
@@ -62,19 +70,27 @@ describe('axe-core on every page', () => {
     const context = await live.browser.newContext({ bypassCSP: true });
     const found: string[] = [];
     const queue = [...pages];
-    await Promise.all([0, 1].map(async () => {
-      const page = await context.newPage();
-      await page.goto(live.server.url(''));
-      await page.addScriptTag({ content: axe.source });
-      const run = (options: object) => page.evaluate((opts) => (window as any).axe.run(document, { ...opts, resultTypes: ['violations'] }), options) as Promise<axe.AxeResults>;
-      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-        await page.emulateMedia({ colorScheme: 'light' });
-        await page.setContent(readFileSync(`${site.dist}/${path}`, 'utf8'), { waitUntil: 'load' });
-        found.push(...describeViolations(path, (await run({})).violations));
-        await page.emulateMedia({ colorScheme: 'dark' });
-        found.push(...describeViolations(`${path} (dark)`, (await run({ runOnly: ['color-contrast', 'link-in-text-block'] })).violations));
-      }
-    }));
+    await Promise.all(
+      [0, 1].map(async () => {
+        const page = await context.newPage();
+        await page.goto(live.server.url(''));
+        await page.addScriptTag({ content: axe.source });
+        const run = (options: object) =>
+          page.evaluate(
+            (opts) => (window as any).axe.run(document, { ...opts, resultTypes: ['violations'] }),
+            options,
+          ) as Promise<axe.AxeResults>;
+        for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+          await page.emulateMedia({ colorScheme: 'light' });
+          await page.setContent(readFileSync(`${site.dist}/${path}`, 'utf8'), { waitUntil: 'load' });
+          found.push(...describeViolations(path, (await run({})).violations));
+          await page.emulateMedia({ colorScheme: 'dark' });
+          found.push(
+            ...describeViolations(`${path} (dark)`, (await run({ runOnly: ['color-contrast', 'link-in-text-block'] })).violations),
+          );
+        }
+      }),
+    );
     await context.close();
     expect(found).toEqual([]);
   });
@@ -101,18 +117,21 @@ describe('axe-core on the search page with results and filters', () => {
 describe('HTML validity', () => {
   // One validator for every HTML file of both builds: parsing is cheap, a CLI run per file is not.
   it('every page of both sites is valid HTML (html-validate standard, document and a11y)', async () => {
-    const validator = new HtmlValidate(new StaticConfigLoader({
-      extends: ['html-validate:standard', 'html-validate:document', 'html-validate:a11y'],
-      // Same-origin stylesheets and scripts: subresource integrity protects against nothing here.
-      rules: { 'require-sri': 'off' },
-    }));
+    const validator = new HtmlValidate(
+      new StaticConfigLoader({
+        extends: ['html-validate:standard', 'html-validate:document', 'html-validate:a11y'],
+        // Same-origin stylesheets and scripts: subresource integrity protects against nothing here.
+        rules: { 'require-sri': 'off' },
+      }),
+    );
     const problems: string[] = [];
     for (const { dist } of Object.values(SITES)) {
       const files = htmlFiles(dist);
       expect(files, `HTML files in ${dist}`).toContain(`${dist}/index.html`);
       for (const file of files) {
         const report = await validator.validateString(readFileSync(file, 'utf8'), file);
-        for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${relative(ROOT, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+        for (const m of report.results.flatMap((r) => r.messages))
+          problems.push(`${relative(ROOT, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
       }
     }
     expect(problems).toEqual([]);

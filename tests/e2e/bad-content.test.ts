@@ -81,7 +81,9 @@ describe('the build', () => {
   });
 
   it('stops on a reference to a hospital that does not exist', () => {
-    const result = build(project((c) => rewrite(join(c, 'articles/test-article.md'), 'hospitals: [test-hospital]', 'hospitals: [test-hospitl]')));
+    const result = build(
+      project((c) => rewrite(join(c, 'articles/test-article.md'), 'hospitals: [test-hospital]', 'hospitals: [test-hospitl]')),
+    );
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('content/articles/test-article.md: hospitals[0]: "test-hospitl" names no entry in content/hospitals/');
   });

@@ -111,7 +111,9 @@ describe('navigation', () => {
     const links = (path: string): string[] => {
       const file = join(dist, path.slice(base.length), 'index.html');
       if (!existsSync(file)) return [];
-      return [...readFileSync(file, 'utf8').matchAll(/href="([^"#?]+)/g)].map((m) => m[1]).filter((u) => u.startsWith(base) && u.endsWith('/'));
+      return [...readFileSync(file, 'utf8').matchAll(/href="([^"#?]+)/g)]
+        .map((m) => m[1])
+        .filter((u) => u.startsWith(base) && u.endsWith('/'));
     };
     const seen = new Set([base]);
     let frontier = [base];

@@ -29,7 +29,9 @@ describe('Chinese typography on an article', () => {
   it('sets 30–40 characters a line on a desktop, with line height ≥ 1.8, justified', async () => {
     const page = await open(article.path, 1440);
     const m = await page.evaluate(() => {
-      const p = [...document.querySelectorAll<HTMLElement>('.article-body p:not(.caption)')].sort((a, b) => b.textContent!.length - a.textContent!.length)[0];
+      const p = [...document.querySelectorAll<HTMLElement>('.article-body p:not(.caption)')].sort(
+        (a, b) => b.textContent!.length - a.textContent!.length,
+      )[0];
       const style = getComputedStyle(p);
       const size = parseFloat(style.fontSize);
       // Characters on one full line: group the characters of the text by the line they sit on.
@@ -154,7 +156,12 @@ describe('layout from phone to desktop', () => {
     for (const width of [960, 1024, 1280]) {
       const page = await open('', width);
       const rows = await page.evaluate(() => {
-        const tops = ['.site-name', '.site-search', '.theme-toggle', ...[...document.querySelectorAll('.site-nav li')].map((_, i) => `.site-nav li:nth-child(${i + 1})`)]
+        const tops = [
+          '.site-name',
+          '.site-search',
+          '.theme-toggle',
+          ...[...document.querySelectorAll('.site-nav li')].map((_, i) => `.site-nav li:nth-child(${i + 1})`),
+        ]
           .map((selector) => document.querySelector(selector)!.getBoundingClientRect())
           .map((box) => ({ mid: Math.round(box.top + box.height / 2), height: box.height }));
         const nav = [...document.querySelectorAll('.site-nav a, .site-name')].map((el) => el.getClientRects().length);
@@ -190,7 +197,10 @@ describe('the printed article', () => {
     for (const hidden of ['.site-nav', '.site-search', '.breadcrumbs', '.skip-link', '.theme-toggle']) {
       await expect(visible(hidden), hidden).resolves.toBe(false);
     }
-    const colours = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.article-body')!).color]);
+    const colours = await page.evaluate(() => [
+      getComputedStyle(document.body).backgroundColor,
+      getComputedStyle(document.querySelector('.article-body')!).color,
+    ]);
     expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
     await page.context().close();
   });

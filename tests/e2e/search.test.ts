@@ -71,7 +71,9 @@ describe.each([SITES.root, SITES.archive])('search on the site built with base $
     // Every fragment names an element of its page.
     const dangling = hrefs.filter((href) => {
       const [path, hash] = href.split('#');
-      return hash !== undefined && !readFileSync(join(site.dist, path.slice(site.base.length), 'index.html'), 'utf8').includes(`id="${hash}"`);
+      return (
+        hash !== undefined && !readFileSync(join(site.dist, path.slice(site.base.length), 'index.html'), 'utf8').includes(`id="${hash}"`)
+      );
     });
     expect(dangling).toEqual([]);
     expect(hrefs.find((h) => h.split('#')[0] === longest.url)).toMatch(/#./);
@@ -108,7 +110,17 @@ describe('search under /archive/ in a browser', () => {
   it('handles bad input clearly, as text, without errors', async () => {
     const long = truth[0].text.slice(0, 1000).padEnd(1000, '院');
     const outcomes: { q: string; out: PageSearch; markup: number; ran: unknown }[] = [];
-    for (const q of ['', '   ', '，。！？、', '😀🏥', '<script>alert(1)</script>', '<img src=x onerror="window.__x=1">', '" OR 1=1 --', long, `${long}多出来的字`]) {
+    for (const q of [
+      '',
+      '   ',
+      '，。！？、',
+      '😀🏥',
+      '<script>alert(1)</script>',
+      '<img src=x onerror="window.__x=1">',
+      '" OR 1=1 --',
+      long,
+      `${long}多出来的字`,
+    ]) {
       const out = await search(page, site, q);
       const markup = await page.locator('[data-search-results] img, [data-search-status] *').count();
       outcomes.push({ q, out, markup, ran: await page.evaluate(() => (window as any).__x) });
@@ -190,24 +202,39 @@ describe('search under /archive/ in a browser', () => {
 });
 
 describe('the team’s search checker', () => {
-  it(
-    'scores recall and precision 1.000 in every category, with no timeout or error, under /archive/',
-    () => {
-      const site = SITES.archive;
-      if (!existsSync(join(EVAL, 'eval.mjs'))) throw new Error(`the team's search checker is missing: expected ${join(EVAL, 'eval.mjs')} (../shared beside the project)`);
-      const json = join(E2E_DIR, 'search-eval-archive.json');
-      const output = execFileSync(
-        'node',
-        [join(EVAL, 'eval.mjs'), '--dist', site.dist, '--base', site.base, '--queries', join(EVAL, 'queries.public.json'), '--json', json, '--concurrency', '2'],
-        { cwd: ROOT, encoding: 'utf8' },
-      );
-      const report = JSON.parse(readFileSync(json, 'utf8'));
-      const queries: { category: string }[] = JSON.parse(readFileSync(join(EVAL, 'queries.public.json'), 'utf8'));
-      const categories = [...new Set(queries.map((q) => q.category))].sort();
-      const scores = Object.entries<any>(report.categories).map(([category, s]) => [category, s.recall, s.precision, s.timeouts, s.withErrors]);
-      expect(scores.sort(), output.slice(-2500)).toEqual(categories.map((category) => [category, 1, 1, 0, 0]));
-      expect(report.overall.n).toBe(queries.length);
-    },
-    900_000,
-  );
+  it('scores recall and precision 1.000 in every category, with no timeout or error, under /archive/', () => {
+    const site = SITES.archive;
+    if (!existsSync(join(EVAL, 'eval.mjs')))
+      throw new Error(`the team's search checker is missing: expected ${join(EVAL, 'eval.mjs')} (../shared beside the project)`);
+    const json = join(E2E_DIR, 'search-eval-archive.json');
+    const output = execFileSync(
+      'node',
+      [
+        join(EVAL, 'eval.mjs'),
+        '--dist',
+        site.dist,
+        '--base',
+        site.base,
+        '--queries',
+        join(EVAL, 'queries.public.json'),
+        '--json',
+        json,
+        '--concurrency',
+        '2',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const queries: { category: string }[] = JSON.parse(readFileSync(join(EVAL, 'queries.public.json'), 'utf8'));
+    const categories = [...new Set(queries.map((q) => q.category))].sort();
+    const scores = Object.entries<any>(report.categories).map(([category, s]) => [
+      category,
+      s.recall,
+      s.precision,
+      s.timeouts,
+      s.withErrors,
+    ]);
+    expect(scores.sort(), output.slice(-2500)).toEqual(categories.map((category) => [category, 1, 1, 0, 0]));
+    expect(report.overall.n).toBe(queries.length);
+  }, 900_000);
 });

@@ -86,10 +86,14 @@ describe('the Content Security Policy', () => {
     const problems = await watch(context, live.server.origin);
     const violated: string[] = [];
     // The search page is loaded below, with a query.
-    await onTabs(context, pages.filter((p) => !p.startsWith('search/')), async (page, path) => {
-      await page.goto(live.server.url(path), { waitUntil: 'load' });
-      violated.push(...(await violations(page)).map((v) => `${path}: ${v}`));
-    });
+    await onTabs(
+      context,
+      pages.filter((p) => !p.startsWith('search/')),
+      async (page, path) => {
+        await page.goto(live.server.url(path), { waitUntil: 'load' });
+        violated.push(...(await violations(page)).map((v) => `${path}: ${v}`));
+      },
+    );
     await context.close();
     expect(violated).toEqual([]);
     expect(problems).toEqual([]);
@@ -101,7 +105,12 @@ describe('the Content Security Policy', () => {
     const page = await context.newPage();
     const out = await searchOnPage(page, live.server.url('search/?q=党建'));
     expect(out.errors).toEqual([]);
-    expect(out.found).toEqual(truthPages(site.dist, site.base).filter((p) => p.text.includes('党建')).map((p) => p.url).sort());
+    expect(out.found).toEqual(
+      truthPages(site.dist, site.base)
+        .filter((p) => p.text.includes('党建'))
+        .map((p) => p.url)
+        .sort(),
+    );
     const toggle = page.locator('.theme-toggle');
     await toggle.click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme ?? document.documentElement.className)).toMatch(/dark/);
@@ -154,10 +163,13 @@ describe('hostile input in the search URL', () => {
       await page.mouse.move(10, 10);
       const injected = await page.evaluate(() => ({
         xss: (window as any).__xss,
-        elements: document.querySelectorAll('main img, main svg script, main iframe, main [onerror], main [onload], main [onfocus], main [ontoggle], main [onmouseover], main style:not([data-astro-cid])').length,
+        elements: document.querySelectorAll(
+          'main img, main svg script, main iframe, main [onerror], main [onload], main [onfocus], main [ontoggle], main [onmouseover], main style:not([data-astro-cid])',
+        ).length,
         scripts: [...document.scripts].filter((s) => s.textContent?.includes('__xss')).length,
       }));
-      if (out.errors.length || injected.xss !== undefined || injected.elements || injected.scripts) hurt.push(`${query}: ${JSON.stringify({ ...injected, errors: out.errors })}`);
+      if (out.errors.length || injected.xss !== undefined || injected.elements || injected.scripts)
+        hurt.push(`${query}: ${JSON.stringify({ ...injected, errors: out.errors })}`);
     });
     expect(hurt).toEqual([]);
     const page = await context.newPage();

@@ -46,7 +46,9 @@ describe.each([SITES.root, SITES.archive])('the site built with base $base', (si
     }
     for (const id of listSourceIds()) {
       expect(existsSync(join(site.dist, 'sources', id, 'index.html')), id).toBe(true);
-      expect(readFileSync(join(site.dist, 'sources', `${id}.txt`), 'utf8')).toBe(readFileSync(join(ROOT, 'content/sources', `${id}.txt`), 'utf8'));
+      expect(readFileSync(join(site.dist, 'sources', `${id}.txt`), 'utf8')).toBe(
+        readFileSync(join(ROOT, 'content/sources', `${id}.txt`), 'utf8'),
+      );
     }
   });
 
@@ -68,7 +70,9 @@ describe.each([SITES.root, SITES.archive])('the site built with base $base', (si
     const bad = walk(site.dist)
       .filter((f) => f.endsWith('.html'))
       .flatMap((file) =>
-        [...readFileSync(file, 'utf8').matchAll(/data-source="([^"]*)"/g)].filter((m) => !known.has(m[1])).map((m) => `${relative(site.dist, file)}: ${m[1]}`),
+        [...readFileSync(file, 'utf8').matchAll(/data-source="([^"]*)"/g)]
+          .filter((m) => !known.has(m[1]))
+          .map((m) => `${relative(site.dist, file)}: ${m[1]}`),
       );
     expect(bad).toEqual([]);
   });
@@ -81,7 +85,10 @@ describe('the team’s fidelity checker', () => {
     let output = '';
     let status = 0;
     try {
-      output = execFileSync('node', [check, '--dist', SITES.root.dist, '--sources', join(SHARED, 'sources')], { cwd: ROOT, encoding: 'utf8' });
+      output = execFileSync('node', [check, '--dist', SITES.root.dist, '--sources', join(SHARED, 'sources')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
     } catch (error: any) {
       output = `${error.stdout}${error.stderr}`;
       status = error.status;
@@ -120,7 +127,9 @@ describe('reading an article under /archive/', () => {
       });
       expect(body.replace(/\s+/g, ''), article.id).toBe(article.bodyText.replace(/\s+/g, ''));
       // The link to the raw OCR text works under the base path.
-      expect(await off.page.locator(`a[href$="/sources/${article.data.source}/"]`).first().getAttribute('href')).toBe(`/archive/sources/${article.data.source}/`);
+      expect(await off.page.locator(`a[href$="/sources/${article.data.source}/"]`).first().getAttribute('href')).toBe(
+        `/archive/sources/${article.data.source}/`,
+      );
       const withoutJs = await off.page.locator('article').innerText();
       await on.page.goto(url);
       expect(withoutJs, article.id).toBe(await on.page.locator('article').innerText());

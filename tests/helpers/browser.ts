@@ -35,7 +35,8 @@ export function useSitesInBrowser(sites: readonly Site[]): { readonly browser: B
     },
     server(site: Site) {
       const server = servers.get(site);
-      if (!server) throw new Error(`the site under ${site.base} is not served: pass it to useSitesInBrowser and use the server inside a test`);
+      if (!server)
+        throw new Error(`the site under ${site.base} is not served: pass it to useSitesInBrowser and use the server inside a test`);
       return server;
     },
   };

@@ -36,7 +36,10 @@ function files(folder: string, ext: RegExp): string[] {
 
 export function loadYamlEntries(folder: 'hospitals' | 'people' | 'measures'): RawEntry[] {
   return files(folder, /\.ya?ml$/).map((file) => ({
-    id: file.split('/').pop()!.replace(/\.ya?ml$/, ''),
+    id: file
+      .split('/')
+      .pop()!
+      .replace(/\.ya?ml$/, ''),
     file,
     data: parseYaml(readFileSync(join(ROOT, file), 'utf8')),
   }));

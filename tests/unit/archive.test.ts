@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, homeLists, measureCore, passageAround, plainText, SIMILAR_SHOWN, similarNames, splitSections } from '../../src/model/archive.ts';
+import {
+  buildArchive,
+  homeLists,
+  measureCore,
+  passageAround,
+  plainText,
+  SIMILAR_SHOWN,
+  similarNames,
+  splitSections,
+} from '../../src/model/archive.ts';
 
 describe('plainText', () => {
   it('drops marks, emphasis, tags and heading hashes but keeps the words', () => {
@@ -31,9 +40,9 @@ describe('passageAround', () => {
     expect(p.startsWith('…') && p.endsWith('…')).toBe(true);
   });
   it('prefers running text to a heading or caption that names the thing', () => {
-    expect(passageAround('大足区人民医院 党建“六大工程”\n\n大足区人民医院新院区\n\n近年来，大足区人民医院始终坚持为民。', ['大足区人民医院'])).toBe(
-      '近年来，大足区人民医院始终坚持为民。',
-    );
+    expect(
+      passageAround('大足区人民医院 党建“六大工程”\n\n大足区人民医院新院区\n\n近年来，大足区人民医院始终坚持为民。', ['大足区人民医院']),
+    ).toBe('近年来，大足区人民医院始终坚持为民。');
   });
 
   it('gives nothing when the name is absent', () => {
@@ -110,7 +119,7 @@ describe('buildArchive', () => {
     expect(archive.measures.get('a-qinglian')!.similar).toEqual([]);
   });
 
-  it('answers an article page\'s questions by id: its measures in entry order and the people it names', () => {
+  it("answers an article page's questions by id: its measures in entry order and the people it names", () => {
     expect(archive.articleById.get('y')!.entry.id).toBe('y');
     expect(archive.measuresOfArticle.get('x')).toEqual(['a-zhuhun', 'b-zhuhun', 'a-qinglian']);
     expect(archive.measuresOfArticle.get('y')).toBeUndefined();
@@ -121,9 +130,23 @@ describe('buildArchive', () => {
 
 describe('similar measures in a large archive', () => {
   // One name at many hospitals, as 主题党日 or 三会一课 would be: a measure lists the closest few and counts the rest.
-  const hospitals = Array.from({ length: 14 }, (_, i) => ({ id: `h${i}`, data: { name: `第${i}医院`, aliases: [], province: { value: '重庆市' } } }));
-  const article = { id: 'x', data: { title: 'X', date: { value: { value: '2021', precision: 'year' } }, hospitals: hospitals.map((h) => ({ id: h.id })), sections: [] } };
-  const measure = (id: string, name: string, hospital: string) => ({ id, data: { name, hospital: { id: hospital }, kind: 'programme', article: { id: 'x' } } });
+  const hospitals = Array.from({ length: 14 }, (_, i) => ({
+    id: `h${i}`,
+    data: { name: `第${i}医院`, aliases: [], province: { value: '重庆市' } },
+  }));
+  const article = {
+    id: 'x',
+    data: {
+      title: 'X',
+      date: { value: { value: '2021', precision: 'year' } },
+      hospitals: hospitals.map((h) => ({ id: h.id })),
+      sections: [],
+    },
+  };
+  const measure = (id: string, name: string, hospital: string) => ({
+    id,
+    data: { name, hospital: { id: hospital }, kind: 'programme', article: { id: 'x' } },
+  });
   const measures = [
     measure('m0', '铸魂工程', 'h0'),
     // Contains the core: less close than an equal name, so listed after every equal one however early it comes.
@@ -142,16 +165,28 @@ describe('similar measures in a large archive', () => {
   });
 });
 
-describe('a hospital\'s measures', () => {
+describe("a hospital's measures", () => {
   const hospitals = [{ id: 'h', data: { name: '甲医院', aliases: [], province: { value: '重庆市' } } }];
-  const article = (id: string, date: string) => ({ id, data: { title: id, date: { value: { value: date, precision: 'year' } }, hospitals: [{ id: 'h' }], sections: [] } });
-  const measure = (id: string, article: string, description: string) => ({ id, data: { name: id, hospital: { id: 'h' }, kind: 'programme', article: { id: article }, description } });
+  const article = (id: string, date: string) => ({
+    id,
+    data: { title: id, date: { value: { value: date, precision: 'year' } }, hospitals: [{ id: 'h' }], sections: [] },
+  });
+  const measure = (id: string, article: string, description: string) => ({
+    id,
+    data: { name: id, hospital: { id: 'h' }, kind: 'programme', article: { id: article }, description },
+  });
   const archive = buildArchive({
     articles: [article('x', '2021'), article('y', '2022')],
     hospitals,
     people: [],
     // Entry order differs from reading order; `draft` belongs to an article that is not published.
-    measures: [measure('late', 'y', '后来的举措'), measure('second', 'x', '第二项 举措'), measure('draft', 'z', '草稿'), measure('first', 'x', '第一项举措'), measure('unquoted', 'x', '正文没有的话')],
+    measures: [
+      measure('late', 'y', '后来的举措'),
+      measure('second', 'x', '第二项 举措'),
+      measure('draft', 'z', '草稿'),
+      measure('first', 'x', '第一项举措'),
+      measure('unquoted', 'x', '正文没有的话'),
+    ],
     bodies: new Map([
       ['x', '开篇先说第一项举措，\n再说第二项举措。'],
       ['y', '后来的举措。'],

@@ -36,8 +36,18 @@ describe('decodeCbor', () => {
   it('reads arrays, maps and byte strings, definite and indefinite', () => {
     expect(decodeCbor(hex('8301820203820405'))).toEqual([1, [2, 3], [4, 5]]);
     expect(decodeCbor(hex('9f018202039f0405ffff'))).toEqual([1, [2, 3], [4, 5]]);
-    expect(decodeCbor(hex('a26161016162820203'))).toEqual(new Map<unknown, unknown>([['a', 1], ['b', [2, 3]]]));
-    expect(decodeCbor(hex('bf6346756ef563416d7421ff'))).toEqual(new Map<unknown, unknown>([['Fun', true], ['Amt', -2]]));
+    expect(decodeCbor(hex('a26161016162820203'))).toEqual(
+      new Map<unknown, unknown>([
+        ['a', 1],
+        ['b', [2, 3]],
+      ]),
+    );
+    expect(decodeCbor(hex('bf6346756ef563416d7421ff'))).toEqual(
+      new Map<unknown, unknown>([
+        ['Fun', true],
+        ['Amt', -2],
+      ]),
+    );
     expect(decodeCbor(hex('4401020304'))).toEqual(Uint8Array.of(1, 2, 3, 4));
     expect(decodeCbor(hex('5f42010243030405ff'))).toEqual(Uint8Array.of(1, 2, 3, 4, 5));
   });

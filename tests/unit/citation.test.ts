@@ -29,7 +29,14 @@ describe('GB/T 7714-2015', () => {
 
   it('gives a stated paper, date and page as printed', () => {
     expect(
-      formatGbt7714({ ...article, authors: ['王松'], subtitle: undefined, newspaper: { value: '随州日报' }, date: { value: '2021-06-30', precision: 'day' }, page: '3' }),
+      formatGbt7714({
+        ...article,
+        authors: ['王松'],
+        subtitle: undefined,
+        newspaper: { value: '随州日报' },
+        date: { value: '2021-06-30', precision: 'day' },
+        page: '3',
+      }),
     ).toBe('王松. 紧握行稳致远“红色密钥”[N/OL]. 随州日报, 2021-06-30(3). https://example.org/articles/benxi-central-red-key/.');
   });
 });
@@ -67,8 +74,13 @@ describe('BibTeX and RIS', () => {
 
 describe('CSV', () => {
   it('starts with a BOM, quotes what needs quoting and defuses formulas', () => {
-    const csv = toCsv(['name', 'note'], [{ name: '随州市中心医院', note: '含,逗号与"引号"' }, { name: '=1+1', note: null }]);
+    const csv = toCsv(
+      ['name', 'note'],
+      [
+        { name: '随州市中心医院', note: '含,逗号与"引号"' },
+        { name: '=1+1', note: null },
+      ],
+    );
     expect(csv).toBe('\uFEFFname,note\r\n随州市中心医院,"含,逗号与""引号"""\r\n\'=1+1,\r\n');
   });
 });
-

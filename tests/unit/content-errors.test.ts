@@ -184,13 +184,17 @@ describe('schema errors name the field and say what is wrong', () => {
 
 describe('file names are ids', () => {
   it('must be ASCII', () => {
-    expect(() => entryIdFromPath('content/hospitals/随州.yaml', new Map())).toThrowErrorMatchingInlineSnapshot(`[Error: content/hospitals/随州.yaml: the file name "随州" is the entry's id and URL, so it must be ASCII: lower-case letters, digits and single hyphens (e.g. ankang-central.yaml)]`);
+    expect(() => entryIdFromPath('content/hospitals/随州.yaml', new Map())).toThrowErrorMatchingInlineSnapshot(
+      `[Error: content/hospitals/随州.yaml: the file name "随州" is the entry's id and URL, so it must be ASCII: lower-case letters, digits and single hyphens (e.g. ankang-central.yaml)]`,
+    );
   });
 
   it('may not repeat', () => {
     const seen = new Map<string, string>();
     entryIdFromPath('content/hospitals/suizhou.yaml', seen);
-    expect(() => entryIdFromPath('content/hospitals/suizhou.yml', seen)).toThrowErrorMatchingInlineSnapshot(`[Error: content/hospitals/suizhou.yml: duplicate id "suizhou": content/hospitals/suizhou.yaml has the same id. Rename one of the files.]`);
+    expect(() => entryIdFromPath('content/hospitals/suizhou.yml', seen)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: content/hospitals/suizhou.yml: duplicate id "suizhou": content/hospitals/suizhou.yaml has the same id. Rename one of the files.]`,
+    );
   });
 });
 
@@ -199,7 +203,13 @@ describe('cross references', () => {
     articles: [{ id: 'test-article', filePath: 'content/articles/test-article.md', data: article() }],
     hospitals: [{ id: 'test-hospital', filePath: 'content/hospitals/test-hospital.yaml', data: hospital() }],
     people: [{ id: 'zhang-zhenjian', filePath: 'content/people/zhang-zhenjian.yaml', data: fixture('people/zhang-zhenjian.yaml') }],
-    measures: [{ id: 'test-hospital-red-flag', filePath: 'content/measures/test-hospital-red-flag.yaml', data: fixture('measures/test-hospital-red-flag.yaml') }],
+    measures: [
+      {
+        id: 'test-hospital-red-flag',
+        filePath: 'content/measures/test-hospital-red-flag.yaml',
+        data: fixture('measures/test-hospital-red-flag.yaml'),
+      },
+    ],
   });
 
   it('hold in the fixtures', () => expect(findIntegrityProblems(content())).toEqual([]));
@@ -229,7 +239,9 @@ describe('cross references', () => {
       ]
     `);
     c.measures[0].data.article = 'no-article';
-    expect(findIntegrityProblems(c)).toContain('content/measures/test-hospital-red-flag.yaml: article: "no-article" names no entry in content/articles/');
+    expect(findIntegrityProblems(c)).toContain(
+      'content/measures/test-hospital-red-flag.yaml: article: "no-article" names no entry in content/articles/',
+    );
   });
 });
 
@@ -241,7 +253,9 @@ describe('the article body', () => {
 
   it('may only mark corrections the frontmatter records', async () => {
     const { frontmatter, content } = parseFrontmatter(readFileSync(join(FIXTURES, 'articles/test-article.md'), 'utf8'));
-    await expect(render('content/articles/test-article.md', `${content}\n再见[[c7]]。`, frontmatter)).rejects.toThrowErrorMatchingInlineSnapshot(`
+    await expect(
+      render('content/articles/test-article.md', `${content}\n再见[[c7]]。`, frontmatter),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [Error: Failed to parse Markdown file "/project/content/articles/test-article.md":
       /project/content/articles/test-article.md: correction mark [[c7]] names no entry in \`corrections\`. Add the correction or remove the mark.]
     `);
@@ -249,7 +263,9 @@ describe('the article body', () => {
 
   it('must contain the heading of every declared section', async () => {
     const { frontmatter } = parseFrontmatter(readFileSync(join(FIXTURES, 'articles/test-article.md'), 'utf8'));
-    await expect(render('content/articles/test-article.md', '## 另一个标题\n\n正文新技术[[c1]]。', frontmatter)).rejects.toThrowErrorMatchingInlineSnapshot(`
+    await expect(
+      render('content/articles/test-article.md', '## 另一个标题\n\n正文新技术[[c1]]。', frontmatter),
+    ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [Error: Failed to parse Markdown file "/project/content/articles/test-article.md":
       /project/content/articles/test-article.md: sections[0].heading "夯根基强管理 党建引领促发展" matches no heading in the body. A section starts at a Markdown heading whose text equals its \`heading\`.]
     `);

@@ -38,7 +38,10 @@ function schemaErrors(entries: RawEntry[], schema: z.ZodType): string[] {
 
 describe('sources', () => {
   it('are the team’s sources, byte for byte', () => {
-    expect(existsSync(SHARED_SOURCES), `${SHARED_SOURCES} is missing: the team's sources must sit beside the project, at ../shared/sources`).toBe(true);
+    expect(
+      existsSync(SHARED_SOURCES),
+      `${SHARED_SOURCES} is missing: the team's sources must sit beside the project, at ../shared/sources`,
+    ).toBe(true);
     expect(listSourceIds()).toEqual(listSourceIds(SHARED_SOURCES));
     for (const id of listSourceIds()) {
       expect(readSource(id), id).toBe(readFileSync(join(SHARED_SOURCES, `${id}.txt`), 'utf8'));
@@ -61,7 +64,9 @@ describe('hospitals', () => {
         const h = byId.get(id);
         if (!h) return [`${a.file}: hospital ${id} has no entry in content/hospitals/`];
         const names: string[] = [h.data.name, ...(h.data.aliases ?? [])];
-        return names.some((n) => source.includes(normalizeText(n))) ? [] : [`${a.file}: ${h.data.name} (${id}) is not named in ${a.data.source}`];
+        return names.some((n) => source.includes(normalizeText(n)))
+          ? []
+          : [`${a.file}: ${h.data.name} (${id}) is not named in ${a.data.source}`];
       });
     });
     expect(problems).toEqual([]);
@@ -132,7 +137,9 @@ describe('stated facts quote their source', () => {
     const problems = articles.flatMap((a) =>
       ['date', 'newspaper'].flatMap((f) => {
         const fact = a.data[f];
-        return fact?.quote !== undefined && !inSource(a.data.source, fact.quote) ? [`${a.file}: ${f}.quote "${fact.quote}" is not in the source`] : [];
+        return fact?.quote !== undefined && !inSource(a.data.source, fact.quote)
+          ? [`${a.file}: ${f}.quote "${fact.quote}" is not in the source`]
+          : [];
       }),
     );
     expect(problems).toEqual([]);
@@ -143,7 +150,8 @@ describe('stated facts quote their source', () => {
       (p.data.roles ?? []).flatMap((r: any, i: number) => {
         const out: string[] = [];
         if (!inSource(r.source, r.quote)) out.push(`${p.file}: roles[${i}].quote "${r.quote}" is not in ${r.source}`);
-        if (!normalizeText(r.quote).includes(normalizeText(p.data.name))) out.push(`${p.file}: roles[${i}].quote does not name ${p.data.name}`);
+        if (!normalizeText(r.quote).includes(normalizeText(p.data.name)))
+          out.push(`${p.file}: roles[${i}].quote does not name ${p.data.name}`);
         return out;
       }),
     );
@@ -161,7 +169,14 @@ describe('stated facts quote their source', () => {
 describe('references', () => {
   it('name entries that exist and agree with their article (the build’s own check)', () => {
     const entries = (list: RawEntry[]) => list.map((e) => ({ id: e.id, filePath: e.file, data: e.data }));
-    expect(findIntegrityProblems({ articles: entries(articles), hospitals: entries(hospitals), people: entries(people), measures: entries(measures) })).toEqual([]);
+    expect(
+      findIntegrityProblems({
+        articles: entries(articles),
+        hospitals: entries(hospitals),
+        people: entries(people),
+        measures: entries(measures),
+      }),
+    ).toEqual([]);
   });
 
   it('every hospital is reported by some article', () => {

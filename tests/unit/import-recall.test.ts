@@ -86,7 +86,11 @@ function recall(analyses: Map<string, Analysis>, expected: Map<string, Expected[
     for (const c of list) {
       if (!kinds.includes(c.kind)) continue;
       const t = byKind.get(c.kind) ?? newTally();
-      count(t, proposals.some((p) => matches(p, c)), `${id.slice(0, 3)} ${c.original.replace(/\n/g, '⏎').slice(0, 30)}`);
+      count(
+        t,
+        proposals.some((p) => matches(p, c)),
+        `${id.slice(0, 3)} ${c.original.replace(/\n/g, '⏎').slice(0, 30)}`,
+      );
       byKind.set(c.kind, t);
     }
   }
@@ -94,7 +98,9 @@ function recall(analyses: Map<string, Analysis>, expected: Map<string, Expected[
 }
 
 function print(title: string, byKind: Map<string, Tally>) {
-  const rows = [...byKind].map(([k, t]) => `  ${k.padEnd(15)} found ${t.found}/${t.total}${t.missed.length ? `  missed: ${t.missed.join(' | ')}` : ''}`);
+  const rows = [...byKind].map(
+    ([k, t]) => `  ${k.padEnd(15)} found ${t.found}/${t.total}${t.missed.length ? `  missed: ${t.missed.join(' | ')}` : ''}`,
+  );
   const found = [...byKind.values()].reduce((n, t) => n + t.found, 0);
   const total = [...byKind.values()].reduce((n, t) => n + t.total, 0);
   console.log(`${title}: found ${found}/${total}\n${rows.join('\n')}`);
@@ -135,7 +141,10 @@ describe('importer recall on the sources', () => {
     ];
     for (const [prefix, kind, original] of must) {
       const id = [...analyses.keys()].find((k) => k.startsWith(prefix))!;
-      expect(analyses.get(id)!.proposals.some((p) => matches(p, { kind, original })), `${prefix} ${kind} ${original}`).toBe(true);
+      expect(
+        analyses.get(id)!.proposals.some((p) => matches(p, { kind, original })),
+        `${prefix} ${kind} ${original}`,
+      ).toBe(true);
     }
   });
 
@@ -147,7 +156,10 @@ describe('importer recall on the sources', () => {
       expected.set(a.data.source, list);
     }
     for (const id of analyses.keys()) if (!expected.has(id)) expected.set(id, []);
-    const mechanical = print('curated, mechanical kinds (join, doubled, furniture, duplicate, punctuation, caption)', recall(analyses, expected, ['paragraph-join', 'doubled', 'furniture', 'duplicate', 'punctuation', 'caption']));
+    const mechanical = print(
+      'curated, mechanical kinds (join, doubled, furniture, duplicate, punctuation, caption)',
+      recall(analyses, expected, ['paragraph-join', 'doubled', 'furniture', 'duplicate', 'punctuation', 'caption']),
+    );
     const layout = print('curated, column order', recall(analyses, expected, ['column-order']));
     // Reported, not required: a tool cannot read.
     print('curated, kinds that need a reader (misread, lacuna, query)', recall(analyses, expected, ['misread', 'lacuna', 'query']));
@@ -172,7 +184,11 @@ describe('importer recall on the sources', () => {
       const curatedHospitals = [...new Set(articles.filter((x) => x.data.source === id).flatMap((x) => x.data.hospitals as string[]))];
       const proposedNames = new Set(a.entities.hospitals.flatMap((h) => [h.name, ...h.aliases]));
       for (const h of curatedHospitals.map((hid) => byId.get(hid)).filter(Boolean)) {
-        count(hospitalTally, [h.name, ...(h.aliases ?? [])].some((n: string) => proposedNames.has(n)), `${id.slice(0, 3)} ${h.name}`);
+        count(
+          hospitalTally,
+          [h.name, ...(h.aliases ?? [])].some((n: string) => proposedNames.has(n)),
+          `${id.slice(0, 3)} ${h.name}`,
+        );
       }
       for (const p of people) {
         const roles = (p.data.roles ?? []).filter((r: any) => r.source === id);

@@ -47,7 +47,8 @@ describe('detectors', () => {
   });
 
   it('do not join a numbered sub-heading or a byline to the next paragraph', () => {
-    const text = '# 标题\n\n一、弘扬清风正气，涵养廉洁操守\n\n党的二十大报告提出，加强廉洁文化建设。\n\n□本报记者 张三\n\n新跨越，医院发展。\n';
+    const text =
+      '# 标题\n\n一、弘扬清风正气，涵养廉洁操守\n\n党的二十大报告提出，加强廉洁文化建设。\n\n□本报记者 张三\n\n新跨越，医院发展。\n';
     expect(kinds(text).filter((k) => k.startsWith('paragraph-join'))).toEqual([]);
   });
 
@@ -80,7 +81,9 @@ describe('detectors', () => {
 
   it('find half-width punctuation inside Chinese but leave numbers and Latin alone', () => {
     const text = '开展临床路径病种数218个,入组率92.43%;时间10:30,共1,000人(MDT)。Hello, world';
-    const marks = halfWidthMarks(text).map((i) => text[i]).join('');
+    const marks = halfWidthMarks(text)
+      .map((i) => text[i])
+      .join('');
     expect(marks).toBe(',;,()');
   });
 
@@ -98,7 +101,9 @@ describe('entities', () => {
   });
 
   it('count a name with extra words before it, and a short form that drops the place, as the hospital they name', () => {
-    const { hospitals } = analyze('# 标题\n\n随州市中心医院开展义诊。湖北随州市中心医院的专家到场，市中心医院党委书记张振建介绍。\n').entities;
+    const { hospitals } = analyze(
+      '# 标题\n\n随州市中心医院开展义诊。湖北随州市中心医院的专家到场，市中心医院党委书记张振建介绍。\n',
+    ).entities;
     expect(hospitals.map((h) => ({ name: h.name, aliases: h.aliases, mentions: h.mentions }))).toEqual([
       { name: '随州市中心医院', aliases: ['市中心医院'], mentions: 3 },
     ]);
@@ -148,7 +153,11 @@ describe('the draft body', () => {
     '# 标题(一)\n\n# 第一节\n\n医院大力开展多学科联合诊疗,通过与临\n\n\n\n▲医护人员交流\n\n\n\n床一线医护人员面对面交流。\n\n' +
     '新的一段从这里开始，急救急救技能。\n\n聚焦公立医院高质量发展\n010-64621775\n\n末段正文。\n';
   const draftOf = (apply?: Set<CorrectionKind>) =>
-    buildDraft(analyze(text), { sourceId: '000_0000000000000000', apply, taken: { articles: new Set(), hospitals: new Set(), people: new Map(), measures: new Set() } });
+    buildDraft(analyze(text), {
+      sourceId: '000_0000000000000000',
+      apply,
+      taken: { articles: new Set(), hospitals: new Set(), people: new Map(), measures: new Set() },
+    });
 
   it('carries out joins, caption moves and full-width punctuation, and marks the proposals it leaves in the text', () => {
     const draft = draftOf();
@@ -195,7 +204,9 @@ describe('drafts of every source', () => {
       // Each mark once, in reading order, naming a correction; every proposal the text still shows has its mark.
       const marks = correctionMarkIds(draft.body);
       expect(marks).toEqual(draft.corrections.map((c) => c.id).filter((c) => marks.includes(c)));
-      const unmarked = draft.corrections.filter((c) => !c.applied && !c.global && c.proposal.kind !== 'paragraph-join' && !marks.includes(c.id));
+      const unmarked = draft.corrections.filter(
+        (c) => !c.applied && !c.global && c.proposal.kind !== 'paragraph-join' && !marks.includes(c.id),
+      );
       expect(unmarked.map((c) => c.id)).toEqual([]);
       // Every inferred fact of a new hospital waits for an editor.
       const hospitals = draft.files.filter((f) => f.what === 'hospital').map((f) => parseYaml(f.content));
@@ -207,7 +218,10 @@ describe('drafts of every source', () => {
   it('writes YAML that reads back, as Astro reads it, as what the tool built (a full date stays a string)', () => {
     const root = tempRoot();
     const input = join(root, 'a.txt');
-    writeFileSync(input, '# 标题\n\n随州市中心医院建于1952年，随州市中心医院是三级甲等医院。\n\n健康报\n2021年6月9日\n\n随州市中心医院的又一段正文。\n');
+    writeFileSync(
+      input,
+      '# 标题\n\n随州市中心医院建于1952年，随州市中心医院是三级甲等医院。\n\n健康报\n2021年6月9日\n\n随州市中心医院的又一段正文。\n',
+    );
     const { draft } = runImport({ root, file: input, dryRun: true });
     expect(draft.frontmatter.date).toMatchObject({ value: '2021-06-09' });
     const article = draft.files.find((f) => f.what === 'article')!.content;
@@ -228,10 +242,18 @@ describe('drafts of every source', () => {
 
   it('--apply doubled,furniture applies and records them', () => {
     const { root, input } = sourceInput('003');
-    const { draft, check } = runImport({ root, file: input, dryRun: true, apply: new Set(['paragraph-join', 'punctuation', 'doubled', 'furniture']) });
+    const { draft, check } = runImport({
+      root,
+      file: input,
+      dryRun: true,
+      apply: new Set(['paragraph-join', 'punctuation', 'doubled', 'furniture']),
+    });
     expect(draft.body).not.toContain('急救急救');
     expect(draft.body).not.toContain('010-64621775');
-    expect(draft.corrections.find((c) => c.kind === 'furniture')).toMatchObject({ original: '聚焦公立医院高质量发展\n010-64621775', reading: '' });
+    expect(draft.corrections.find((c) => c.kind === 'furniture')).toMatchObject({
+      original: '聚焦公立医院高质量发展\n010-64621775',
+      reading: '',
+    });
     expect(check.missing).toEqual([]);
     expect(check.corrections).toEqual([]);
   });
@@ -277,7 +299,11 @@ describe('refusals', () => {
     const input = join(root, 'a.txt');
     writeFileSync(input, '# 标题\n\n随州市中心医院2021年的一段正文。\n');
     const first = runImport({ root, file: input });
-    expectError(() => runImport({ root, file: input }), 'already-imported', new RegExp(`already in the archive as source ${first.sourceId}`));
+    expectError(
+      () => runImport({ root, file: input }),
+      'already-imported',
+      new RegExp(`already in the archive as source ${first.sourceId}`),
+    );
     const renamed = join(root, `${first.sourceId}.txt`);
     writeFileSync(renamed, '# 另一篇\n\n另一段正文。\n');
     expectError(() => runImport({ root, file: renamed }), 'already-imported', /is taken/);
@@ -289,7 +315,11 @@ describe('refusals', () => {
     writeFileSync(join(root, 'content/articles/a.md'), '---\ntitle: 标题\nsource: "007_0123456789abcdef" # cited\n---\n\n正文。\n');
     const input = join(root, '007_0123456789abcdef.txt');
     writeFileSync(input, '# 标题\n\n随州市中心医院2021年的一段正文。\n');
-    expectError(() => runImport({ root, file: input }), 'already-imported', /content\/articles\/a\.md already cites source 007_0123456789abcdef/);
+    expectError(
+      () => runImport({ root, file: input }),
+      'already-imported',
+      /content\/articles\/a\.md already cites source 007_0123456789abcdef/,
+    );
   });
 
   it('never overwrites an entry: a taken id gets a fresh one and the existing file stays as it was', () => {
@@ -311,7 +341,14 @@ describe('refusals', () => {
 describe('the command line', { timeout: 60_000 }, () => {
   const run = (args: string[]) => {
     try {
-      return { code: 0, out: execFileSync(process.execPath, ['tools/import/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+      return {
+        code: 0,
+        out: execFileSync(process.execPath, ['tools/import/main.ts', ...args], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      };
     } catch (e: any) {
       return { code: e.status as number, out: String(e.stdout) + String(e.stderr) };
     }
@@ -329,7 +366,10 @@ describe('the command line', { timeout: 60_000 }, () => {
   it('exits 1 with a clear message for a missing file, 2 for a bad option, naming it', () => {
     expect(run(['/no/such/file.txt'])).toMatchObject({ code: 1, out: expect.stringMatching(/import: .*no such file/) });
     expect(run(['x.txt', '--apply', 'column-order'])).toMatchObject({ code: 2, out: expect.stringMatching(/cannot apply "column-order"/) });
-    expect(run(['x.txt', '--bogus'])).toMatchObject({ code: 2, out: expect.stringMatching(/import: Unknown option '--bogus'[^]*usage: npm run import/) });
+    expect(run(['x.txt', '--bogus'])).toMatchObject({
+      code: 2,
+      out: expect.stringMatching(/import: Unknown option '--bogus'[^]*usage: npm run import/),
+    });
     expect(run(['x.txt', '--root'])).toMatchObject({ code: 2, out: expect.stringMatching(/'--root <value>' argument missing/) });
   });
 

@@ -27,7 +27,9 @@ describe('the Markdown pipeline', () => {
     });
     expect(html).toContain('<h2 id="h-1">编者按</h2>');
     expect(html).toContain('<h3 id="h-2">小标题</h3>');
-    expect(html).toContain('<section id="chen-guoqi" class="article-section" data-section-kind="essay" aria-labelledby="chen-guoqi-title"><h2 id="chen-guoqi-title">多维度发力</h2>');
+    expect(html).toContain(
+      '<section id="chen-guoqi" class="article-section" data-section-kind="essay" aria-labelledby="chen-guoqi-title"><h2 id="chen-guoqi-title">多维度发力</h2>',
+    );
   });
 
   it('turns a correction mark into a note reference that search and fidelity skip', async () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, decodeFacets, encodeFacets, facetCounts, FACET_COLLAPSE_ABOVE, FACET_SHOWN, splitFacetValues } from '../../src/search/facets.ts';
+import {
+  applyFilters,
+  decodeFacets,
+  encodeFacets,
+  facetCounts,
+  FACET_COLLAPSE_ABOVE,
+  FACET_SHOWN,
+  splitFacetValues,
+} from '../../src/search/facets.ts';
 import { excerpt, pageHits } from '../../src/search/query/engine.ts';
 import { intersectOrdered } from '../../src/search/query/run-plan.ts';
 import { readState, stateSearch } from '../../src/search/query/state.ts';
@@ -17,7 +25,13 @@ describe('URL state', () => {
 
 describe('combining results', () => {
   it('keeps ids every term found, in the first term’s order', () => {
-    expect(intersectOrdered([['c', 'a', 'b'], ['a', 'c'], ['c', 'a', 'x']])).toEqual(['c', 'a']);
+    expect(
+      intersectOrdered([
+        ['c', 'a', 'b'],
+        ['a', 'c'],
+        ['c', 'a', 'x'],
+      ]),
+    ).toEqual(['c', 'a']);
     expect(intersectOrdered([])).toEqual([]);
   });
   const table = decodeFacets(
@@ -81,7 +95,10 @@ describe('splitFacetValues', () => {
   const counts = Object.fromEntries(values.map((v, i) => [v, i % 7]));
 
   it('shows a short group whole', () => {
-    expect(splitFacetValues(values.slice(0, FACET_COLLAPSE_ABOVE), counts, [])).toEqual({ shown: values.slice(0, FACET_COLLAPSE_ABOVE), rest: [] });
+    expect(splitFacetValues(values.slice(0, FACET_COLLAPSE_ABOVE), counts, [])).toEqual({
+      shown: values.slice(0, FACET_COLLAPSE_ABOVE),
+      rest: [],
+    });
   });
 
   it('shows the values with most results and every chosen one, in the group order, and folds the rest', () => {

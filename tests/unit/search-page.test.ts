@@ -52,7 +52,11 @@ describe('the index record', () => {
   const record = buildRecord(page, '/articles/x/', identityFold);
   it('holds the page text as tokens, anchors as token ranges', () => {
     const tokens = decodeContent(record.content);
-    expect(tokens.map((t) => t.text).join('')).toBe(tokenize(page.text).map((t) => t.text).join(''));
+    expect(tokens.map((t) => t.text).join('')).toBe(
+      tokenize(page.text)
+        .map((t) => t.text)
+        .join(''),
+    );
     const anchors = decodeAnchors(record.meta.anchors);
     const second = tokens.findIndex((t, i) => t.key === '第' && tokens[i + 1].key === '二');
     expect(anchorFor(anchors, second)?.id).toBe('h-1');

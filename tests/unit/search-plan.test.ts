@@ -124,7 +124,9 @@ describe('reading the chunk map from a Pagefind index', () => {
       expect(map.fragment).toBe(Math.round(fragments.reduce((s, f) => s + f.content.length, 0) / fragments.length));
       const words = new Map<string, number>();
       for (const [i, [, , bytes]] of map.chunks.entries()) {
-        const hash = (decodeCbor(readPagefindFile('meta', files.find((f) => /\.pf_meta$/.test(f.path))!.content)) as CborValue[][])[2][i] as string[];
+        const hash = (decodeCbor(readPagefindFile('meta', files.find((f) => /\.pf_meta$/.test(f.path))!.content)) as CborValue[][])[2][
+          i
+        ] as string[];
         const file = files.find((f) => f.path === `index/${hash[2]}.pf_index`)!;
         expect(file.content.length).toBe(bytes);
         const [chunkWords] = decodeCbor(readPagefindFile(file.path, file.content)) as [CborValue[][]];

@@ -152,13 +152,17 @@ const termLength = (run: Run, term: number) => parseQuery(run.query.q, fold)[ter
 describe(`the query loop on ${REPORTS} generated reports`, () => {
   it('asks a varied query set of the index', () => {
     expect(runs.length).toBeGreaterThan(150);
-    expect(new Set(runs.map((r) => r.query.category))).toEqual(new Set(['hospital', 'alias', 'person', 'measure', 'word', 'phrase', 'traditional', 'multi', 'latin', 'single', 'absent', 'punct']));
+    expect(new Set(runs.map((r) => r.query.category))).toEqual(
+      new Set(['hospital', 'alias', 'person', 'measure', 'word', 'phrase', 'traditional', 'multi', 'latin', 'single', 'absent', 'punct']),
+    );
     // Common characters fill chunks of their own, as in a large archive.
     expect(map.chunks.filter(([from, to]) => from === to).length).toBeGreaterThan(10);
   });
 
   it('finds exactly the pages that hold every term', () => {
-    const wrong = runs.filter((r) => JSON.stringify(r.plan.ids) !== JSON.stringify(r.expected)).map((r) => ({ q: r.query.q, got: r.plan.ids.length, expected: r.expected.length }));
+    const wrong = runs
+      .filter((r) => JSON.stringify(r.plan.ids) !== JSON.stringify(r.expected))
+      .map((r) => ({ q: r.query.q, got: r.plan.ids.length, expected: r.expected.length }));
     expect(wrong).toEqual([]);
     expect(runs.filter((r) => r.query.category === 'absent').every((r) => r.plan.ids.length === 0)).toBe(true);
   });

@@ -30,7 +30,12 @@ describe('the search form of a text', () => {
   });
   it('keeps each character’s source offset', () => {
     const chars = searchFormChars('党 建\n工作');
-    expect(chars.map((c) => [c.ch, c.at])).toEqual([['党', 0], ['建', 2], ['工', 4], ['作', 5]]);
+    expect(chars.map((c) => [c.ch, c.at])).toEqual([
+      ['党', 0],
+      ['建', 2],
+      ['工', 4],
+      ['作', 5],
+    ]);
   });
   it('folds Traditional characters to Simplified', () => {
     expect(searchForm('醫院開展體系', fold)).toBe('医院开展体系');
@@ -39,7 +44,16 @@ describe('the search form of a text', () => {
 
 describe('tokens', () => {
   it('classifies characters', () => {
-    expect(['院', 'a', '7', '、', '_', '+', 'é', '😀'].map(classify)).toEqual(['han', 'alnum', 'alnum', 'punct', 'other', 'other', 'other', 'other']);
+    expect(['院', 'a', '7', '、', '_', '+', 'é', '😀'].map(classify)).toEqual([
+      'han',
+      'alnum',
+      'alnum',
+      'punct',
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
   });
   it('gives one key per character: Han as is, ASCII lower-cased, the rest as x + hex', () => {
     expect(keys('党建DRGs、+é')).toEqual(['党', '建', 'd', 'r', 'g', 's', 'x3001', 'x2b', 'xe9']);
@@ -58,7 +72,12 @@ describe('tokens', () => {
     const back = decodeContent(encodeContent(tokens));
     expect(back.map((t) => t.key)).toEqual(tokens.map((t) => t.key));
     // Letters outside ASCII are stored by their lower-case key, so they come back lower-cased.
-    expect(back.map((t) => t.text).join('')).toBe(tokens.map((t) => t.text).join('').replace('Ω', 'ω'));
+    expect(back.map((t) => t.text).join('')).toBe(
+      tokens
+        .map((t) => t.text)
+        .join('')
+        .replace('Ω', 'ω'),
+    );
   });
   it('writes content words Pagefind keeps as they are', () => {
     for (const word of encodeContent(tokenize('医院,“DRGs”付费 x3001 _ #', fold)).split(' ')) {

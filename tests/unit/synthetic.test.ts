@@ -31,7 +31,11 @@ const entries = (folder: string) =>
     .filter(([path]) => path.startsWith(`${folder}/`))
     .map(([path, text]) => {
       const id = path.slice(folder.length + 1).replace(/\.(md|yaml|txt)$/, '');
-      const parsed = path.endsWith('.md') ? parseFrontmatter(text) : path.endsWith('.yaml') ? { frontmatter: parseYaml(text), content: '' } : { frontmatter: {}, content: text };
+      const parsed = path.endsWith('.md')
+        ? parseFrontmatter(text)
+        : path.endsWith('.yaml')
+          ? { frontmatter: parseYaml(text), content: '' }
+          : { frontmatter: {}, content: text };
       return { id, filePath: `content/${path}`, data: parsed.frontmatter as any, body: parsed.content };
     });
 const source = (id: string) => archive.files.get(`sources/${id}.txt`)!;
@@ -53,19 +57,28 @@ afterAll(() => {
 
 describe('a synthetic archive of 20 reports', () => {
   it('writes one article and one source a report, one hospital for four reports, and as many entries as it counts', () => {
-    const files = Object.fromEntries(['articles', 'sources', 'hospitals', 'people', 'measures'].map((folder) => [folder, entries(folder).length]));
+    const files = Object.fromEntries(
+      ['articles', 'sources', 'hospitals', 'people', 'measures'].map((folder) => [folder, entries(folder).length]),
+    );
     const { articles, sources, hospitals, people, measures } = archive.counts;
     expect({ articles, sources, hospitals }).toEqual({ articles: 20, sources: 20, hospitals: 5 });
     expect(files).toEqual({ articles, sources, hospitals, people, measures });
     expect(new Set(entries('articles').map((a) => a.data.source)).size).toBe(20);
     const sum = (key: string) => entries('articles').reduce((n, a) => n + (a.data[key]?.length ?? 0), 0);
-    expect({ sections: sum('sections'), corrections: sum('corrections') }).toEqual({ sections: archive.counts.sections, corrections: archive.counts.corrections });
+    expect({ sections: sum('sections'), corrections: sum('corrections') }).toEqual({
+      sections: archive.counts.sections,
+      corrections: archive.counts.corrections,
+    });
   });
 
   it('reports on every hospital, each with its party secretary', () => {
     const reported = new Set(entries('articles').flatMap((a) => a.data.hospitals));
-    const led = new Set(entries('people').flatMap((p) => p.data.roles.filter((r: any) => r.kind === 'party-secretary').map((r: any) => r.hospital)));
-    const hospitals = entries('hospitals').map((h) => h.id).sort();
+    const led = new Set(
+      entries('people').flatMap((p) => p.data.roles.filter((r: any) => r.kind === 'party-secretary').map((r: any) => r.hospital)),
+    );
+    const hospitals = entries('hospitals')
+      .map((h) => h.id)
+      .sort();
     expect([...reported].sort()).toEqual(hospitals);
     expect([...led].sort()).toEqual(hospitals);
   });
@@ -80,14 +93,23 @@ describe('a synthetic archive of 20 reports', () => {
   });
 
   it('lists the names it wrote, and names for absent-term queries that it wrote nowhere', () => {
-    const names = (folder: string) => entries(folder).map((e) => e.data.name as string).sort();
+    const names = (folder: string) =>
+      entries(folder)
+        .map((e) => e.data.name as string)
+        .sort();
     const cores = [...new Set(names('measures').map((name) => /^“(.+)”/.exec(name)?.[1]))].sort();
-    expect({ hospitals: [...archive.names.hospitals].sort(), people: [...archive.names.people].sort(), measures: [...archive.names.measures].sort() }).toEqual({
+    expect({
+      hospitals: [...archive.names.hospitals].sort(),
+      people: [...archive.names.people].sort(),
+      measures: [...archive.names.measures].sort(),
+    }).toEqual({
       hospitals: names('hospitals'),
       people: names('people'),
       measures: cores,
     });
-    const sources = entries('sources').map((e) => e.body).join('\n');
+    const sources = entries('sources')
+      .map((e) => e.body)
+      .join('\n');
     expect([...names('hospitals'), ...names('people'), ...cores].filter((name) => !sources.includes(name!))).toEqual([]);
     // Absent-term queries: no entry or city bears these names, and the hospital-like ones occur in no file at all.
     const written = new Set([...names('hospitals'), ...names('people'), ...archive.names.cities]);
@@ -116,7 +138,12 @@ describe('a synthetic archive of 20 reports', () => {
     }
     expect(problems).toEqual([]);
     expect(schemas.articles.safeParse({ ...entries('articles')[0].data, source: '999_0000000000000000' }).success).toBe(false);
-    const set = { articles: entries('articles'), hospitals: entries('hospitals'), people: entries('people'), measures: entries('measures') };
+    const set = {
+      articles: entries('articles'),
+      hospitals: entries('hospitals'),
+      people: entries('people'),
+      measures: entries('measures'),
+    };
     expect(findIntegrityProblems(set)).toEqual([]);
   });
 
@@ -137,7 +164,8 @@ describe('a synthetic archive of 20 reports', () => {
       for (const f of [a.data.newspaper, a.data.date]) if (f?.quote && !inSource(a.data.source, f.quote)) bad.push(`${a.id}: ${f.quote}`);
       for (const c of a.data.corrections) {
         if (!source(a.data.source).includes(c.original)) bad.push(`${a.id} ${c.id}: original not in source`);
-        if (c.reading && !c.global && !a.body.replace(/\[\[c\d+\]\]/g, '').includes(c.reading)) bad.push(`${a.id} ${c.id}: reading not in body`);
+        if (c.reading && !c.global && !a.body.replace(/\[\[c\d+\]\]/g, '').includes(c.reading))
+          bad.push(`${a.id} ${c.id}: reading not in body`);
       }
     }
     for (const h of entries('hospitals')) {
@@ -146,7 +174,8 @@ describe('a synthetic archive of 20 reports', () => {
         if (f?.quote && !inSource(f.source, f.quote)) bad.push(`${h.id}.${key}: ${f.quote}`);
       }
     }
-    for (const p of entries('people')) for (const r of p.data.roles) if (!inSource(r.source, r.quote) || !r.quote.includes(p.data.name)) bad.push(`${p.id}: ${r.quote}`);
+    for (const p of entries('people'))
+      for (const r of p.data.roles) if (!inSource(r.source, r.quote) || !r.quote.includes(p.data.name)) bad.push(`${p.id}: ${r.quote}`);
     for (const m of entries('measures')) if (!inSource(m.data.source, m.data.description)) bad.push(`${m.id}: ${m.data.description}`);
     expect(bad).toEqual([]);
   });

@@ -7,7 +7,19 @@ const table = t2sTable();
 
 describe('Traditional → Simplified folding', () => {
   it('folds the characters of Traditional queries', () => {
-    const pairs: [string, string][] = [['醫', '医'], ['體', '体'], ['區', '区'], ['縣', '县'], ['個', '个'], ['郵', '邮'], ['衛', '卫'], ['後', '后'], ['於', '于'], ['裡', '里'], ['為', '为']];
+    const pairs: [string, string][] = [
+      ['醫', '医'],
+      ['體', '体'],
+      ['區', '区'],
+      ['縣', '县'],
+      ['個', '个'],
+      ['郵', '邮'],
+      ['衛', '卫'],
+      ['後', '后'],
+      ['於', '于'],
+      ['裡', '里'],
+      ['為', '为'],
+    ];
     for (const [t, s] of pairs) expect(table.get(t), t).toBe(s);
   });
   it('leaves Simplified text alone', () => {

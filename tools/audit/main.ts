@@ -46,15 +46,20 @@ async function medianRun(url: string, port: number, runs: number): Promise<Runne
 /** Prints a page's scores, the audits that lost points and the paint metrics; returns the scores. */
 function printResult(name: string, path: string, { lhr }: RunnerResult): number[] {
   const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
-  console.log(`  ${name.padEnd(15)} ${scores.map((s) => String(s).padStart(3)).join('  ')}   /${decodeURI(path)}${INFORMATIONAL.has(name) ? '  (for information)' : ''}`);
+  console.log(
+    `  ${name.padEnd(15)} ${scores.map((s) => String(s).padStart(3)).join('  ')}   /${decodeURI(path)}${INFORMATIONAL.has(name) ? '  (for information)' : ''}`,
+  );
   for (const c of CATEGORIES) {
     for (const ref of lhr.categories[c].auditRefs) {
       const audit = lhr.audits[ref.id];
-      if (ref.weight > 0 && audit.score !== null && audit.score < 1) console.log(`      ${c}: ${ref.id} ${audit.score} ${audit.displayValue ?? ''} — ${audit.title}`);
+      if (ref.weight > 0 && audit.score !== null && audit.score < 1)
+        console.log(`      ${c}: ${ref.id} ${audit.score} ${audit.displayValue ?? ''} — ${audit.title}`);
     }
   }
   const m = (id: string) => lhr.audits[id]?.displayValue ?? '?';
-  console.log(`      FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}`);
+  console.log(
+    `      FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}`,
+  );
   return scores;
 }
 
@@ -67,7 +72,14 @@ const jsonDir = values.json === undefined ? undefined : resolve(values.json);
 if (!values['no-build']) buildSiteOrThrow();
 
 const wanted = ['home', 'article', 'search', 'search-results', 'hospital'].filter((n) => only.length === 0 || only.includes(n));
-const pages = keyPages(DIST).flatMap((p) => (p.name === 'search' ? [{ name: 'search', path: 'search/' }, { ...p, name: 'search-results' }] : [p]));
+const pages = keyPages(DIST).flatMap((p) =>
+  p.name === 'search'
+    ? [
+        { name: 'search', path: 'search/' },
+        { ...p, name: 'search-results' },
+      ]
+    : [p],
+);
 const server = await serveStatic(DIST, '/', { gzip: true });
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS] });
 let failed = false;

@@ -90,7 +90,13 @@ interface Line {
 }
 
 /** Runs `cmd` under `/usr/bin/time -v`, logging time-stamped output lines. */
-function timed(cmd: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string, onLine?: (l: Line) => void): Promise<{ run: TimedRun; lines: Line[] }> {
+function timed(
+  cmd: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  onLine?: (l: Line) => void,
+): Promise<{ run: TimedRun; lines: Line[] }> {
   const timeFile = `${logFile}.time`;
   rmSync(timeFile, { force: true });
   const log = createWriteStream(logFile);
@@ -165,7 +171,8 @@ function progress(variant: Variant, quiet: boolean): (l: Line) => void {
   let pagesDone = 0;
   return (l) => {
     if (quiet) return;
-    if (/[├└]─ \//.test(l.text) && ++pagesDone % 2000 === 0) process.stderr.write(`    ${variant}: ${pagesDone} pages at ${(l.t / 1000).toFixed(0)} s\n`);
+    if (/[├└]─ \//.test(l.text) && ++pagesDone % 2000 === 0)
+      process.stderr.write(`    ${variant}: ${pagesDone} pages at ${(l.t / 1000).toFixed(0)} s\n`);
   };
 }
 

@@ -71,7 +71,10 @@ function readOptions(): Options {
     process.exit(2);
   }
   return {
-    sizes: values.sizes.split(',').map(Number).filter((x) => x > 0),
+    sizes: values.sizes
+      .split(',')
+      .map(Number)
+      .filter((x) => x > 0),
     reuse: values.reuse,
     skipSearch: values['skip-search'],
     variants: values.only ? [values.only] : ['project', 'plain'],
@@ -109,7 +112,9 @@ async function measureBroad(reports: number, result: SizeResult, variants: Varia
     if (!existsSync(join(dist, 'search/index.html'))) continue;
     const broad = await measureBroadQuery(dist);
     result[variant].broad = broad;
-    log(`${reports}: ${variant}: broad query ${broad.q}: first results ${broad.coldMs.toFixed(0)} ms cold, ${broad.warmMs.toFixed(0)} ms warm; page busy ${broad.warmLongTasksMs.toFixed(0)} ms`);
+    log(
+      `${reports}: ${variant}: broad query ${broad.q}: first results ${broad.coldMs.toFixed(0)} ms cold, ${broad.warmMs.toFixed(0)} ms warm; page busy ${broad.warmLongTasksMs.toFixed(0)} ms`,
+    );
   }
 }
 
@@ -140,7 +145,9 @@ async function buildVariants(reports: number, variants: Variant[], reuse: boolea
       const build = await runBuild(join(SCALE_DIR, String(reports)), variant);
       result[variant].build = build;
       const phases = Object.fromEntries(Object.entries(build.phases).map(([k, v]) => [k, Math.round(v / 100) / 10]));
-      log(`${reports}: ${variant} ${build.ok ? 'built' : 'FAILED'} in ${(build.wallMs / 1000).toFixed(1)} s wall, ${build.cpuS.toFixed(1)} s CPU, peak ${(build.maxRssKB / 1024).toFixed(0)} MB; phases ${JSON.stringify(phases)}`);
+      log(
+        `${reports}: ${variant} ${build.ok ? 'built' : 'FAILED'} in ${(build.wallMs / 1000).toFixed(1)} s wall, ${build.cpuS.toFixed(1)} s CPU, peak ${(build.maxRssKB / 1024).toFixed(0)} MB; phases ${JSON.stringify(phases)}`,
+      );
       if (!build.ok) throw new Error(`${variant} build of ${reports} failed; see ${build.log}`);
     }
     if (variant === 'plain') writePlainSearchPage(dist);
@@ -168,7 +175,14 @@ async function searchVariants(reports: number, variants: Variant[], names: Names
     log(`${reports}: ${variant}: ${pages.length} indexed pages read in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     if (!queries) {
       queries = generateQueries(names, pages, { seed: DEFAULT_SEED });
-      writeFileSync(join(dir, 'queries.json'), JSON.stringify(queries.map(({ expected, ...q }) => q), null, 1));
+      writeFileSync(
+        join(dir, 'queries.json'),
+        JSON.stringify(
+          queries.map(({ expected, ...q }) => q),
+          null,
+          1,
+        ),
+      );
     }
     for (const q of queries) q.expected = expectedPages(q.match, pages);
     result.queries = queries.length;
@@ -177,7 +191,9 @@ async function searchVariants(reports: number, variants: Variant[], names: Names
     if (summary.broken) result[variant].searchNote = summary.broken;
     result[variant].search = summary;
     writeFileSync(join(dir, `search-${variant}.json`), JSON.stringify(runs, null, 1));
-    log(`${reports}: ${variant}: recall ${summary.recall.toFixed(3)} precision ${summary.precision.toFixed(3)}, warm median ${summary.warm.msMedian.toFixed(0)} ms`);
+    log(
+      `${reports}: ${variant}: recall ${summary.recall.toFixed(3)} precision ${summary.precision.toFixed(3)}, warm median ${summary.warm.msMedian.toFixed(0)} ms`,
+    );
   }
 }
 
@@ -185,7 +201,15 @@ async function searchVariants(reports: number, variants: Variant[], names: Names
 function crossCheck(reports: number): void {
   const dir = join(SCALE_DIR, String(reports));
   log(`${reports}: cross-check with ../shared/search-eval/eval.mjs …`);
-  const args = [join(ROOT, '../shared/search-eval/eval.mjs'), '--dist', join(dir, 'dist-project'), '--queries', join(dir, 'queries.json'), '--concurrency', '1'];
+  const args = [
+    join(ROOT, '../shared/search-eval/eval.mjs'),
+    '--dist',
+    join(dir, 'dist-project'),
+    '--queries',
+    join(dir, 'queries.json'),
+    '--concurrency',
+    '1',
+  ];
   try {
     const out = execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
     log(`eval.mjs: ${out.trim().split('\n').at(-1)}`);

@@ -41,7 +41,9 @@ function panelSvg(p: Panel, x0: number, y0: number, w: number, h: number, sizes:
   const X = (n: number) => x0 + m.l + ((Math.log10(n) - xmin) / (xmax - xmin)) * iw;
   const Y = (v: number) => y0 + m.t + ih - ((Math.log10(v) - lo) / (hi - lo)) * ih;
   const out: string[] = [];
-  out.push(`<text x="${x0 + m.l}" y="${y0 + 16}" class="title">${esc(p.title)} <tspan class="unit">(${esc(p.unit)}, log scale)</tspan></text>`);
+  out.push(
+    `<text x="${x0 + m.l}" y="${y0 + 16}" class="title">${esc(p.title)} <tspan class="unit">(${esc(p.unit)}, log scale)</tspan></text>`,
+  );
   for (let e = lo; e <= hi; e++) {
     const y = Y(10 ** e);
     out.push(`<line x1="${x0 + m.l}" x2="${x0 + m.l + iw}" y1="${y}" y2="${y}" class="grid"/>`);
@@ -54,13 +56,17 @@ function panelSvg(p: Panel, x0: number, y0: number, w: number, h: number, sizes:
   for (const s of p.series) {
     const pts = s.points.filter(([, v]) => v > 0);
     if (pts.length === 0) continue;
-    out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" ${s.dash ? `stroke-dasharray="${s.dash}"` : ''} points="${pts.map(([n, v]) => `${X(n).toFixed(1)},${Y(v).toFixed(1)}`).join(' ')}"/>`);
+    out.push(
+      `<polyline fill="none" stroke="${s.color}" stroke-width="2" ${s.dash ? `stroke-dasharray="${s.dash}"` : ''} points="${pts.map(([n, v]) => `${X(n).toFixed(1)},${Y(v).toFixed(1)}`).join(' ')}"/>`,
+    );
     for (const [n, v] of pts) {
       out.push(`<circle cx="${X(n).toFixed(1)}" cy="${Y(v).toFixed(1)}" r="3" fill="${s.color}"/>`);
       // The higher of the two values at a size is labelled above its point, the lower below, so close values do not collide.
       const other = p.series.find((o) => o !== s)?.points.find(([m]) => m === n)?.[1];
       const above = other === undefined || v > other || (v === other && s === p.series[0]);
-      out.push(`<text x="${(X(n) + 5).toFixed(1)}" y="${(Y(v) + (above ? -6 : 13)).toFixed(1)}" class="val" fill="${s.color}">${niceLabel(v)}</text>`);
+      out.push(
+        `<text x="${(X(n) + 5).toFixed(1)}" y="${(Y(v) + (above ? -6 : 13)).toFixed(1)}" class="val" fill="${s.color}">${niceLabel(v)}</text>`,
+      );
     }
   }
   return out.join('\n');
@@ -70,8 +76,17 @@ function panelSvg(p: Panel, x0: number, y0: number, w: number, h: number, sizes:
 export function renderSvg(results: SizeResult[]): string {
   const sizes = results.map((r) => r.reports);
   const series = (pick: (v: SizeResult['project']) => number | undefined): Series[] => [
-    { name: 'project', color: '#b3261e', points: results.map((r) => [r.reports, pick(r.project) ?? NaN] as [number, number]).filter(([, v]) => Number.isFinite(v)) },
-    { name: 'plain Astro + Pagefind', color: '#555', dash: '5 4', points: results.map((r) => [r.reports, pick(r.plain) ?? NaN] as [number, number]).filter(([, v]) => Number.isFinite(v)) },
+    {
+      name: 'project',
+      color: '#b3261e',
+      points: results.map((r) => [r.reports, pick(r.project) ?? NaN] as [number, number]).filter(([, v]) => Number.isFinite(v)),
+    },
+    {
+      name: 'plain Astro + Pagefind',
+      color: '#555',
+      dash: '5 4',
+      points: results.map((r) => [r.reports, pick(r.plain) ?? NaN] as [number, number]).filter(([, v]) => Number.isFinite(v)),
+    },
   ];
   const panels: Panel[] = [
     { title: 'Build time', unit: 's, wall clock', series: series((v) => v.build && v.build.wallMs / 1000) },

@@ -49,7 +49,9 @@ const hospitals = load('hospitals');
 const people = load('people');
 const measures = load('measures');
 const bodies = new Map(articles.map((a) => [a.id, a.body]));
-console.log(`loaded ${articles.length} articles, ${hospitals.length} hospitals, ${people.length} people, ${measures.length} measures in ${(performance.now() - t0).toFixed(0)} ms`);
+console.log(
+  `loaded ${articles.length} articles, ${hospitals.length} hospitals, ${people.length} people, ${measures.length} measures in ${(performance.now() - t0).toFixed(0)} ms`,
+);
 
 const t1 = cpu();
 const model = buildArchive({ articles, hospitals, people, measures, bodies });

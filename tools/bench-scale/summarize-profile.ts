@@ -15,7 +15,10 @@ interface Node {
   children?: number[];
 }
 
-const { values, positionals } = parseCommandLine(import.meta.url, { options: { top: { type: 'string' }, match: { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseCommandLine(import.meta.url, {
+  options: { top: { type: 'string' }, match: { type: 'string' } },
+  allowPositionals: true,
+});
 if (positionals.length !== 1) {
   console.error(`expected one profile file, got ${positionals.length}`);
   process.exit(2);
@@ -60,7 +63,11 @@ profile.samples.forEach((id, i) => {
 const s = (us: number) => `${(us / 1e6).toFixed(1).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)}%`;
 const show = (title: string, m: Map<string, number>) => {
   console.log(`\n${title}`);
-  for (const [k, v] of [...m].filter(([k]) => !match || match.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${s(v)}  ${k}`);
+  for (const [k, v] of [...m]
+    .filter(([k]) => !match || match.test(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    console.log(`${s(v)}  ${k}`);
 };
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
 show('self time by function', self);

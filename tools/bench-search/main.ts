@@ -49,7 +49,12 @@ type Row = [string, string, string, string];
 
 function readOptions(): Options {
   const { values } = parseCommandLine(import.meta.url, {
-    options: { queries: { type: 'string' }, limit: { type: 'string' }, concurrency: { type: 'string' }, keep: { type: 'boolean', default: false } },
+    options: {
+      queries: { type: 'string' },
+      limit: { type: 'string' },
+      concurrency: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
   });
   return {
     queries: resolve(values.queries ?? join(SHARED, 'queries.public.json')),
@@ -88,7 +93,19 @@ async function buildBoth(project: string, fallback: string): Promise<void> {
 
 function runEval(dist: string, name: string, o: Options): EvalResult {
   const json = join(OUT, `${name}.json`);
-  const args = [join(SHARED, 'eval.mjs'), '--dist', dist, '--queries', o.queries, '--json', json, '--concurrency', String(o.concurrency), '--show', '0'];
+  const args = [
+    join(SHARED, 'eval.mjs'),
+    '--dist',
+    dist,
+    '--queries',
+    o.queries,
+    '--json',
+    json,
+    '--concurrency',
+    String(o.concurrency),
+    '--show',
+    '0',
+  ];
   if (o.limit !== 0) args.push('--limit', String(o.limit));
   console.log(`\n== ${name}: node ${args.map((a) => relative(ROOT, a) || a).join(' ')}`);
   execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
@@ -117,7 +134,12 @@ function rows(sizes: { project: IndexSize; default: IndexSize }, p: EvalResult, 
   ];
   for (const [cat, pc] of Object.entries(p.categories)) {
     const dc = d.categories[cat];
-    out.push([`  ${cat}: recall / precision`, `${f3(pc.recall)} / ${f3(pc.precision)}`, dc ? `${f3(dc.recall)} / ${f3(dc.precision)}` : 'n/a', '']);
+    out.push([
+      `  ${cat}: recall / precision`,
+      `${f3(pc.recall)} / ${f3(pc.precision)}`,
+      dc ? `${f3(dc.recall)} / ${f3(dc.precision)}` : 'n/a',
+      '',
+    ]);
   }
   return out;
 }

@@ -70,7 +70,17 @@ function splitBlocks(text: string): Block[] {
     }
     if (!current) {
       const start = lineStart;
-      current = { index: blocks.length, start, end: start, text: '', line: lineNo, lastLine: lineNo, kind: 'text', gapBefore: blank, gapAfter: 0 };
+      current = {
+        index: blocks.length,
+        start,
+        end: start,
+        text: '',
+        line: lineNo,
+        lastLine: lineNo,
+        kind: 'text',
+        gapBefore: blank,
+        gapAfter: 0,
+      };
     }
     current.end = lineStart + raw.length;
     current.lastLine = lineNo;
@@ -114,7 +124,10 @@ function classify(block: Block, hasPrevious: boolean) {
 
 /** Text of a heading block without its `#` marks. */
 export function headingText(block: Block): string {
-  return block.text.trim().replace(/^#+\s*/, '').trim();
+  return block.text
+    .trim()
+    .replace(/^#+\s*/, '')
+    .trim();
 }
 
 const CHINESE_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -149,12 +162,19 @@ function headZoneEnd(blocks: Block[]): number {
   while (end < blocks.length) {
     const b = blocks[end];
     const t = stripMarkup(b.text);
-    const headish = b.kind === 'heading' || ((b.kind === 'label' || b.kind === 'text') && t.length <= 40 && !/[。；！？]/.test(t) && !b.text.includes('\n'));
+    const headish =
+      b.kind === 'heading' ||
+      ((b.kind === 'label' || b.kind === 'text') && t.length <= 40 && !/[。；！？]/.test(t) && !b.text.includes('\n'));
     if (!headish) break;
     // A heading that opens the body (an editor's note, a first section) ends the head
     // once a title has been seen and the next block is running text.
     if (end > 0 && b.kind === 'heading' && blocks.slice(0, end).some((x) => x.kind === 'heading') && !isSubtitle(t)) {
-      const titleLevel = Math.min(...blocks.slice(0, end).filter((x) => x.kind === 'heading').map((x) => x.level!));
+      const titleLevel = Math.min(
+        ...blocks
+          .slice(0, end)
+          .filter((x) => x.kind === 'heading')
+          .map((x) => x.level!),
+      );
       if (b.level! >= titleLevel) break;
     }
     end++;

@@ -39,9 +39,15 @@ export function buildDraft(analysis: Analysis, options: DraftOptions): Draft {
 
   const hospitals = hospitalEntries(entities.hospitals, hospitalIds, source);
   const people = personEntries(entities.people, { hospitalIds, personIds, taken: taken.people }, source);
-  const measures = measureEntries(entities.measures, { hospitalIds, about, articleId, taken: taken.measures, sectionAt: (at) => sectionAt(doc, sections, at) }, source);
+  const measures = measureEntries(
+    entities.measures,
+    { hospitalIds, about, articleId, taken: taken.measures, sectionAt: (at) => sectionAt(doc, sections, at) },
+    source,
+  );
   const decisions = [
-    ...(about.length === 0 ? ['hospitals: the tool found no hospital the article is about; add the article’s `hospitals` (and their entries) by hand.'] : []),
+    ...(about.length === 0
+      ? ['hospitals: the tool found no hospital the article is about; add the article’s `hospitals` (and their entries) by hand.']
+      : []),
     ...headDecisions(analysis),
     ...hospitals.decisions,
     ...people.decisions,

@@ -7,7 +7,16 @@
 export { findHospitals } from './entities/hospitals.ts';
 export { hospitalFacts } from './entities/hospital-facts.ts';
 export { findMeasures } from './entities/measures.ts';
-export type { DateProposal, Entities, Evidence, HospitalProposal, KnownHospital, MeasureProposal, PersonProposal, SectionProposal } from './entities/model.ts';
+export type {
+  DateProposal,
+  Entities,
+  Evidence,
+  HospitalProposal,
+  KnownHospital,
+  MeasureProposal,
+  PersonProposal,
+  SectionProposal,
+} from './entities/model.ts';
 export { findPeople, nameAfter } from './entities/people.ts';
 export { findByline, findDate, findNewspaper } from './entities/publication.ts';
 export { findSections, hospitalScope } from './entities/sections.ts';

@@ -29,7 +29,12 @@ function syllables(text: string): string[] {
   const han = text.replace(/[^\p{Script=Han}\dA-Za-z]+/gu, ' ').trim();
   if (!han) return [];
   return pinyin(han, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' })
-    .map((s) => s.toLowerCase().replace(/ü/g, 'v').replace(/[^a-z0-9]/g, ''))
+    .map((s) =>
+      s
+        .toLowerCase()
+        .replace(/ü/g, 'v')
+        .replace(/[^a-z0-9]/g, ''),
+    )
     .filter(Boolean);
 }
 

@@ -29,10 +29,14 @@ options:
 function parseApply(value: string): Set<CorrectionKind> {
   if (value === 'all') return new Set(APPLICABLE);
   if (value === 'none') return new Set();
-  const kinds = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const kinds = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const k of kinds) {
     if (!(k in CORRECTION_KINDS)) throw new Error(`--apply: "${k}" is not a correction kind (${Object.keys(CORRECTION_KINDS).join(', ')})`);
-    if (!APPLICABLE.has(k as CorrectionKind)) throw new Error(`--apply: the tool cannot apply "${k}" (it only flags it); applicable: ${[...APPLICABLE].join(', ')}`);
+    if (!APPLICABLE.has(k as CorrectionKind))
+      throw new Error(`--apply: the tool cannot apply "${k}" (it only flags it); applicable: ${[...APPLICABLE].join(', ')}`);
   }
   return new Set(kinds as CorrectionKind[]);
 }

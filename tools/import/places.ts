@@ -81,7 +81,10 @@ function build() {
 
 const TABLES = build();
 
-const SHORT_PROVINCES = PROVINCE_NAMES.map((name) => ({ name, short: name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '') }));
+const SHORT_PROVINCES = PROVINCE_NAMES.map((name) => ({
+  name,
+  short: name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, ''),
+}));
 
 /** Every place in `text` that tells a province, in order of appearance. */
 export function placesIn(text: string): (PlaceHit & { at: number })[] {
@@ -98,7 +101,8 @@ export function placesIn(text: string): (PlaceHit & { at: number })[] {
     for (const m of text.matchAll(new RegExp(`${city}(?:市|地区)`, 'gu'))) hits.push({ place: m[0], province, kind: 'city', at: m.index });
   }
   for (const [part, province] of TABLES.parts) {
-    for (const m of text.matchAll(new RegExp(`${part}(?:区|县)`, 'gu'))) hits.push({ place: m[0], province, kind: 'municipality-part', at: m.index });
+    for (const m of text.matchAll(new RegExp(`${part}(?:区|县)`, 'gu')))
+      hits.push({ place: m[0], province, kind: 'municipality-part', at: m.index });
   }
   return hits.sort((a, b) => a.at - b.at);
 }

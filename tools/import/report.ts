@@ -12,7 +12,9 @@ type Frontmatter = Record<string, any>;
 /** The files written, or that would be. */
 function filesSection(result: RunResult, dryRun: boolean): string[] {
   const { draft } = result;
-  const lines = [`${dryRun ? 'Dry run (nothing written)' : 'Imported'}: source ${result.sourceId} (SHA-256 ${result.sha256.slice(0, 16)}…)`];
+  const lines = [
+    `${dryRun ? 'Dry run (nothing written)' : 'Imported'}: source ${result.sourceId} (SHA-256 ${result.sha256.slice(0, 16)}…)`,
+  ];
   if (result.written.length) for (const w of result.written) lines.push(`  wrote ${w}`);
   else for (const f of [`content/sources/${result.sourceId}.txt`, ...draft.files.map((x) => x.path)]) lines.push(`  would write ${f}`);
   return lines;
@@ -35,13 +37,23 @@ function entitySection({ draft, analysis }: RunResult, fm: Frontmatter): string[
   const lines = ['Hospitals 医院:'];
   e.hospitals.forEach((h, i) => {
     const id = draft.hospitalIds[i];
-    const status = h.existing ? `matched existing ${h.existing}` : id ? `NEW content/hospitals/${id}.yaml` : 'mentioned only (no entry written)';
+    const status = h.existing
+      ? `matched existing ${h.existing}`
+      : id
+        ? `NEW content/hospitals/${id}.yaml`
+        : 'mentioned only (no entry written)';
     const prov = h.existing ? '' : h.province ? `; province ${h.province.value}` : id ? '; province UNKNOWN' : '';
-    lines.push(`  ${h.about ? '*' : ' '} ${h.name}${h.aliases.length ? ` (${h.aliases.join('、')})` : ''} ×${h.mentions} → ${status}${prov}`);
+    lines.push(
+      `  ${h.about ? '*' : ' '} ${h.name}${h.aliases.length ? ` (${h.aliases.join('、')})` : ''} ×${h.mentions} → ${status}${prov}`,
+    );
   });
   if (!e.hospitals.length) lines.push('  (none found)');
   lines.push('People 人物:');
-  e.people.forEach((p, i) => lines.push(`    ${p.name} → ${draft.personIds[i]}: ${p.roles.map((r) => r.title).join('、')}${p.uncertain ? '  (check the name)' : ''}`));
+  e.people.forEach((p, i) =>
+    lines.push(
+      `    ${p.name} → ${draft.personIds[i]}: ${p.roles.map((r) => r.title).join('、')}${p.uncertain ? '  (check the name)' : ''}`,
+    ),
+  );
   if (!e.people.length) lines.push('    (none found in role patterns)');
   const measures = draft.files.filter((f) => f.what === 'measure');
   lines.push(`Measures 举措: ${measures.length ? measures.map((m) => m.id).join(', ') : '(none)'}`);
@@ -65,16 +77,27 @@ function correctionSection({ draft }: RunResult): string[] {
   ];
   for (const c of draft.corrections) {
     const p = c.proposal;
-    const change = p.global ? `${p.original} → ${p.reading}` : p.reading === p.original ? clip(p.original, 44) : `${clip(p.original, 40)} → ${p.reading === '' ? '(remove)' : clip(p.reading, 30)}`;
-    lines.push(`  ${c.id.padEnd(4)} ${c.applied ? 'applied ' : 'proposed'} ${p.kind.padEnd(14)} ${p.confidence.padEnd(6)} line ${String(p.line).padEnd(4)} ${change}`);
+    const change = p.global
+      ? `${p.original} → ${p.reading}`
+      : p.reading === p.original
+        ? clip(p.original, 44)
+        : `${clip(p.original, 40)} → ${p.reading === '' ? '(remove)' : clip(p.reading, 30)}`;
+    lines.push(
+      `  ${c.id.padEnd(4)} ${c.applied ? 'applied ' : 'proposed'} ${p.kind.padEnd(14)} ${p.confidence.padEnd(6)} line ${String(p.line).padEnd(4)} ${change}`,
+    );
   }
-  if (draft.skipped.length) lines.push(`  (${draft.skipped.length} more inside passages the draft removes: ${draft.skipped.map((p) => `${p.kind} line ${p.line}`).join(', ')})`);
+  if (draft.skipped.length)
+    lines.push(
+      `  (${draft.skipped.length} more inside passages the draft removes: ${draft.skipped.map((p) => `${p.kind} line ${p.line}`).join(', ')})`,
+    );
   return lines;
 }
 
 /** The self-check and what waits for a person. */
 function checkSection({ draft, check }: RunResult): string[] {
-  const lines = [`Check 自检: ${check.units} source units, ${check.missing.length} missing from the draft; ${check.corrections.length} correction problems; ${check.schema.length} schema problems.`];
+  const lines = [
+    `Check 自检: ${check.units} source units, ${check.missing.length} missing from the draft; ${check.corrections.length} correction problems; ${check.schema.length} schema problems.`,
+  ];
   for (const m of [...check.missing, ...check.corrections, ...check.schema]) lines.push(`  ! ${m}`);
   if (draft.decisions.length) lines.push('', 'Needs a person 待定:', ...draft.decisions.map((d) => `  - ${d}`));
   return lines;
@@ -93,6 +116,13 @@ function nextSection({ draft, check }: RunResult): string[] {
 
 export function formatReport(result: RunResult, dryRun = false): string {
   const fm = result.draft.frontmatter as Frontmatter;
-  const sections = [filesSection(result, dryRun), headSection(fm), entitySection(result, fm), correctionSection(result), checkSection(result), nextSection(result)];
+  const sections = [
+    filesSection(result, dryRun),
+    headSection(fm),
+    entitySection(result, fm),
+    correctionSection(result),
+    checkSection(result),
+    nextSection(result),
+  ];
   return sections.map((lines) => lines.join('\n')).join('\n\n');
 }

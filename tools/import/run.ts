@@ -29,8 +29,13 @@ export class ImportError extends Error {
 
 /** Reads the input file and insists on non-empty UTF-8 text. */
 export function readInput(file: string): { bytes: Buffer; text: string } {
-  if (!existsSync(file)) throw new ImportError('missing', `${file}: no such file. Give the path of an OCR text file (UTF-8), e.g. npm run import -- ~/ocr/report.txt`);
-  if (!statSync(file).isFile()) throw new ImportError('not-a-file', `${file}: not a file (a directory?). Give the path of one OCR text file.`);
+  if (!existsSync(file))
+    throw new ImportError(
+      'missing',
+      `${file}: no such file. Give the path of an OCR text file (UTF-8), e.g. npm run import -- ~/ocr/report.txt`,
+    );
+  if (!statSync(file).isFile())
+    throw new ImportError('not-a-file', `${file}: not a file (a directory?). Give the path of one OCR text file.`);
   const bytes = readFileSync(file);
   if (bytes.length === 0) throw new ImportError('empty', `${file}: the file is empty (0 bytes); nothing to import.`);
   return { bytes, text: decodeUtf8(file, bytes) };
@@ -38,7 +43,10 @@ export function readInput(file: string): { bytes: Buffer; text: string } {
 
 export function decodeUtf8(file: string, bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ImportError('encoding', `${file}: the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8. Convert it first: iconv -f UTF-16 -t UTF-8 "${file}" > report-utf8.txt`);
+    throw new ImportError(
+      'encoding',
+      `${file}: the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8. Convert it first: iconv -f UTF-16 -t UTF-8 "${file}" > report-utf8.txt`,
+    );
   }
   let text: string;
   try {
@@ -48,14 +56,21 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
     let hint = '';
     try {
       new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-      hint = ' It reads as GB18030/GBK (common for Chinese OCR output on Windows); convert it first: iconv -f GB18030 -t UTF-8 "' + file + '" > report-utf8.txt';
+      hint =
+        ' It reads as GB18030/GBK (common for Chinese OCR output on Windows); convert it first: iconv -f GB18030 -t UTF-8 "' +
+        file +
+        '" > report-utf8.txt';
     } catch {
       hint = ' Convert it to UTF-8 first (e.g. with iconv) and import the converted file.';
     }
-    throw new ImportError('encoding', `${file}: not UTF-8 text (invalid byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at byte ${at}).${hint}`);
+    throw new ImportError(
+      'encoding',
+      `${file}: not UTF-8 text (invalid byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at byte ${at}).${hint}`,
+    );
   }
   if (text.includes('\u0000')) throw new ImportError('encoding', `${file}: contains NUL bytes; this is not a plain text file.`);
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new ImportError('empty', `${file}: the file holds only whitespace; nothing to import.`);
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    throw new ImportError('empty', `${file}: the file holds only whitespace; nothing to import.`);
   return text;
 }
 
@@ -79,7 +94,11 @@ export interface Collections {
 }
 
 function list(dir: string, ext: RegExp): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => ext.test(f)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => ext.test(f))
+        .sort()
+    : [];
 }
 
 /** The source an article cites, from its YAML frontmatter ('' when there is none or it does not parse). */
@@ -96,8 +115,16 @@ function articleSource(file: string): string {
 export function loadCollections(root: string): Collections {
   const content = join(root, 'content');
   const yamlOf = (folder: string) =>
-    list(join(content, folder), /\.ya?ml$/).map((f) => ({ id: f.replace(/\.ya?ml$/, ''), data: (parseYaml(readFileSync(join(content, folder, f), 'utf8')) ?? {}) as any }));
-  const hospitals = yamlOf('hospitals').map(({ id, data }) => ({ id, name: String(data.name ?? ''), aliases: (data.aliases ?? []).map(String), province: data.province?.value }));
+    list(join(content, folder), /\.ya?ml$/).map((f) => ({
+      id: f.replace(/\.ya?ml$/, ''),
+      data: (parseYaml(readFileSync(join(content, folder, f), 'utf8')) ?? {}) as any,
+    }));
+  const hospitals = yamlOf('hospitals').map(({ id, data }) => ({
+    id,
+    name: String(data.name ?? ''),
+    aliases: (data.aliases ?? []).map(String),
+    province: data.province?.value,
+  }));
   const people = new Map(yamlOf('people').map(({ id, data }) => [id, String(data.name ?? '')]));
   const articleSources = new Map<string, string>();
   for (const f of list(join(content, 'articles'), /\.md$/)) {
@@ -130,10 +157,14 @@ export function checkNotImported(root: string, collections: Collections, bytes: 
     }
   }
   if (collections.sourceIds.includes(sourceId)) {
-    throw new ImportError('already-imported', `source id ${sourceId} is taken: content/sources/${sourceId}.txt exists with different content. Rename the input file (or drop its NNN_ prefix to get a fresh id). Nothing written.`);
+    throw new ImportError(
+      'already-imported',
+      `source id ${sourceId} is taken: content/sources/${sourceId}.txt exists with different content. Rename the input file (or drop its NNN_ prefix to get a fresh id). Nothing written.`,
+    );
   }
   const citing = [...collections.articleSources].find(([, s]) => s === sourceId);
-  if (citing) throw new ImportError('already-imported', `content/articles/${citing[0]}.md already cites source ${sourceId}. Nothing written.`);
+  if (citing)
+    throw new ImportError('already-imported', `content/articles/${citing[0]}.md already cites source ${sourceId}. Nothing written.`);
 }
 
 export interface Check {
@@ -228,7 +259,10 @@ export function runImport(options: RunOptions): RunResult {
   const targets = [{ path: `content/sources/${sourceId}.txt`, content: bytes as Uint8Array | string }, ...draft.files];
   const clash = targets.filter((t) => existsSync(join(options.root, t.path)));
   if (clash.length) {
-    throw new ImportError('exists', `would overwrite ${clash.map((c) => c.path).join(', ')}; the importer never overwrites an entry. Move the existing file(s) or rename, then run again. Nothing written.`);
+    throw new ImportError(
+      'exists',
+      `would overwrite ${clash.map((c) => c.path).join(', ')}; the importer never overwrites an entry. Move the existing file(s) or rename, then run again. Nothing written.`,
+    );
   }
   const written: string[] = [];
   if (!options.dryRun) {

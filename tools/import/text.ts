@@ -30,7 +30,10 @@ const CLOSERS = '”’」』）)】》';
 
 /** Strips Markdown emphasis and trailing spaces that do not change where a sentence ends. */
 export function stripMarkup(text: string): string {
-  return text.replace(/\*\*/g, '').replace(/^#+\s*/, '').trim();
+  return text
+    .replace(/\*\*/g, '')
+    .replace(/^#+\s*/, '')
+    .trim();
 }
 
 /** Does the text end where a sentence (or a heading-like label with a colon) ends? */

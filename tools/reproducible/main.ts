@@ -33,6 +33,8 @@ if (import.meta.main) {
   const count = fileHashes(dirs[0]).size;
   if (temp) rmSync(temp, { recursive: true, force: true });
   for (const p of problems) console.log(p);
-  console.log(problems.length === 0 ? `reproducible: ${count} files identical` : `not reproducible: ${problems.length} of ${count} files differ`);
+  console.log(
+    problems.length === 0 ? `reproducible: ${count} files identical` : `not reproducible: ${problems.length} of ${count} files differ`,
+  );
   process.exitCode = problems.length === 0 ? 0 : 1;
 }

@@ -25,7 +25,11 @@ async function screens(browser: Browser, server: RunningServer, pages: KeyPage[]
   const written: string[] = [];
   for (const width of [360, 1440]) {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width, height: width < 800 ? 780 : 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        viewport: { width, height: width < 800 ? 780 : 900 },
+        colorScheme: scheme,
+        deviceScaleFactor: 1,
+      });
       const page = await context.newPage();
       for (const p of pages) {
         // networkidle: the search page fetches its index and renders results after load.
@@ -53,7 +57,10 @@ async function printed(browser: Browser, server: RunningServer, article: KeyPage
   return [file, join(OUT, 'article.pdf')];
 }
 
-const { values, positionals: only } = parseCommandLine(import.meta.url, { options: { 'no-build': { type: 'boolean', default: false } }, allowPositionals: true });
+const { values, positionals: only } = parseCommandLine(import.meta.url, {
+  options: { 'no-build': { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
 if (!values['no-build']) buildSiteOrThrow();
 mkdirSync(OUT, { recursive: true });
 

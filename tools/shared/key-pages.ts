@@ -29,11 +29,22 @@ export function keyPages(dist: string, all = false): KeyPage[] {
   if (hospital) pages.push({ name: 'hospital', path: `hospitals/${hospital}/` });
   if (!all) return pages;
   const first = (dir: string) => pagesUnder(dist, dir)[0];
-  for (const [name, dir] of [['province', 'provinces'], ['person', 'people'], ['measure', 'measures'], ['source', 'sources']] as const) {
+  for (const [name, dir] of [
+    ['province', 'provinces'],
+    ['person', 'people'],
+    ['measure', 'measures'],
+    ['source', 'sources'],
+  ] as const) {
     const id = first(dir);
     if (id) pages.push({ name, path: `${dir}/${id}/` });
   }
-  for (const [name, path] of [['articles', 'articles/'], ['measures', 'measures/'], ['provinces', 'provinces/'], ['about', 'about/'], ['data', 'data/']] as const) {
+  for (const [name, path] of [
+    ['articles', 'articles/'],
+    ['measures', 'measures/'],
+    ['provinces', 'provinces/'],
+    ['about', 'about/'],
+    ['data', 'data/'],
+  ] as const) {
     if (existsSync(join(dist, path, 'index.html'))) pages.push({ name, path });
   }
   return pages;

@@ -128,7 +128,12 @@ export async function pageScripts(
   page.on('response', (response) => {
     const type = response.request().resourceType();
     if (type !== 'script' && !/\.m?js(\?|$)/.test(response.url())) return;
-    pending.push(response.body().then((body) => void fetched.push({ url: response.url(), gzip: gzipSize(body) }), () => undefined));
+    pending.push(
+      response.body().then(
+        (body) => void fetched.push({ url: response.url(), gzip: gzipSize(body) }),
+        () => undefined,
+      ),
+    );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   const html = await page.content();

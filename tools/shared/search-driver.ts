@@ -89,7 +89,9 @@ function serve(dist: string, log: Served[]): Promise<{ server: Server; origin: s
     if (req.headers['if-none-match'] === etag) return send(304, headers);
     send(200, { ...headers, 'content-length': body.length }, body);
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
 }
 
 /** The plain variant's search page: Pagefind's JS API with default settings, the eval contract's markup. */
@@ -250,17 +252,30 @@ export async function searchOnPage(page: Page, url: string, opts: { timeoutMs?: 
     if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`.slice(0, 300));
   };
   const onResponse = (r: Response) => {
-    if (r.status() >= 400 && !/\/favicon\.ico$/.test(new URL(r.url()).pathname)) errors.push(`http ${r.status()}: ${r.url()}`.slice(0, 300));
+    if (r.status() >= 400 && !/\/favicon\.ico$/.test(new URL(r.url()).pathname))
+      errors.push(`http ${r.status()}: ${r.url()}`.slice(0, 300));
   };
   const onFailed = (r: Request) => {
-    if (!/\/favicon\.ico$/.test(r.url()) && !/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) errors.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`.slice(0, 300));
+    if (!/\/favicon\.ico$/.test(r.url()) && !/ERR_ABORTED/.test(r.failure()?.errorText ?? ''))
+      errors.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`.slice(0, 300));
   };
   page.on('pageerror', onError);
   page.on('console', onConsole);
   page.on('response', onResponse);
   page.on('requestfailed', onFailed);
   const t0 = performance.now();
-  const out: PageSearch = { hrefs: [], found: [], status: '', count: null, checked: null, clicks: 0, msFirst: NaN, msAll: NaN, timeout: false, errors };
+  const out: PageSearch = {
+    hrefs: [],
+    found: [],
+    status: '',
+    count: null,
+    checked: null,
+    clicks: 0,
+    msFirst: NaN,
+    msAll: NaN,
+    timeout: false,
+    errors,
+  };
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     await page.waitForSelector(SELECT_DONE, { state: 'attached', timeout: timeoutMs });
@@ -308,7 +323,11 @@ export async function searchOnPage(page: Page, url: string, opts: { timeoutMs?: 
   return out;
 }
 
-export async function measureSearch(dist: string, queries: DriverQuery[], opts: { timeoutMs?: number; log?: (s: string) => void } = {}): Promise<SearchResult> {
+export async function measureSearch(
+  dist: string,
+  queries: DriverQuery[],
+  opts: { timeoutMs?: number; log?: (s: string) => void } = {},
+): Promise<SearchResult> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const served: Served[] = [];
   const { server, origin } = await serve(dist, served);
@@ -353,7 +372,14 @@ export async function measureSearch(dist: string, queries: DriverQuery[], opts: 
       if (i === 0) {
         const byKind: Record<string, number> = {};
         for (const s of mine) byKind[kindOf(s.path)] = (byKind[kindOf(s.path)] ?? 0) + s.bytes;
-        cold = { q: q.q, ms: run.msFirst, bytes: runs[0].bytes, requests: mine.length, byKind, files: [...mine].sort((a, b) => b.bytes - a.bytes) };
+        cold = {
+          q: q.q,
+          ms: run.msFirst,
+          bytes: runs[0].bytes,
+          requests: mine.length,
+          byKind,
+          files: [...mine].sort((a, b) => b.bytes - a.bytes),
+        };
       }
       if (opts.log && (i + 1) % 50 === 0) opts.log(`${i + 1}/${queries.length} queries`);
     }
@@ -369,10 +395,22 @@ export async function measureSearch(dist: string, queries: DriverQuery[], opts: 
     cold: cold ?? { q: queries[0]?.q ?? '', ms: NaN, bytes: NaN, requests: 0, byKind: {}, files: [] },
     warm: {
       n: warm.length,
-      msMedian: pct(warm.map((r) => r.msFirst), 50),
-      msP95: pct(warm.map((r) => r.msFirst), 95),
-      msAllMedian: pct(warm.map((r) => r.msAll), 50),
-      bytesMedian: pct(warm.map((r) => r.bytes), 50),
+      msMedian: pct(
+        warm.map((r) => r.msFirst),
+        50,
+      ),
+      msP95: pct(
+        warm.map((r) => r.msFirst),
+        95,
+      ),
+      msAllMedian: pct(
+        warm.map((r) => r.msAll),
+        50,
+      ),
+      bytesMedian: pct(
+        warm.map((r) => r.bytes),
+        50,
+      ),
     },
     recall: mean(runs.map((r) => r.recall)),
     precision: mean(runs.map((r) => r.precision)),
@@ -384,7 +422,15 @@ export async function measureSearch(dist: string, queries: DriverQuery[], opts: 
     byCategory: Object.fromEntries(
       categories.map((c) => {
         const rs = runs.filter((r) => r.category === c);
-        return [c, { n: rs.length, recall: mean(rs.map((r) => r.recall)), precision: mean(rs.map((r) => r.precision)), exact: rs.filter((r) => r.exact).length }];
+        return [
+          c,
+          {
+            n: rs.length,
+            recall: mean(rs.map((r) => r.recall)),
+            precision: mean(rs.map((r) => r.precision)),
+            exact: rs.filter((r) => r.exact).length,
+          },
+        ];
       }),
     ),
     runs,
@@ -442,7 +488,15 @@ export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 
     const cold = await once();
     const coldBytes = served.slice(from).reduce((a, s) => a + s.bytes, 0);
     const warm = await once();
-    return { q, coldMs: cold.ms, coldSettledMs: cold.settledMs, coldBytes, warmMs: warm.ms, warmSettledMs: warm.settledMs, warmLongTasksMs: warm.longTasks };
+    return {
+      q,
+      coldMs: cold.ms,
+      coldSettledMs: cold.settledMs,
+      coldBytes,
+      warmMs: warm.ms,
+      warmSettledMs: warm.settledMs,
+      warmLongTasksMs: warm.longTasks,
+    };
   } finally {
     await browser.close().catch(() => {});
     server.close();

@@ -47,7 +47,9 @@ function outermost(node: Root | Element, test: (e: Element) => boolean, out: Ele
 
 /** The indexed pages of a build and their normalized text. */
 export function truthPages(dist: string, base = '/'): TruthPage[] {
-  const html = walk(dist).filter((f) => f.endsWith('.html') && !f.includes(`${sep}pagefind${sep}`)).sort();
+  const html = walk(dist)
+    .filter((f) => f.endsWith('.html') && !f.includes(`${sep}pagefind${sep}`))
+    .sort();
   const marked: TruthPage[] = [];
   for (const file of html) {
     const raw = readFileSync(file, 'utf8');

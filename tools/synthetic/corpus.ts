@@ -15,7 +15,11 @@ export const CJK = /\p{Script=Han}/u;
 
 /** A source line without Markdown marks, or undefined when it is a caption, a picture note or too short to hold a sentence. */
 function cleanLine(line: string, names: string[]): string | undefined {
-  let clean = line.replace(/^#+\s*/, '').replace(/\*\*|__/g, '').replace(/[<>[\]_`|*#\\]/g, '').trim();
+  let clean = line
+    .replace(/^#+\s*/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/[<>[\]_`|*#\\]/g, '')
+    .trim();
   if (clean.startsWith('□') || clean.startsWith('▲') || clean.length < 12) return undefined;
   for (const name of names) clean = clean.split(name).join('医院');
   return clean;

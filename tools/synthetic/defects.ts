@@ -18,7 +18,12 @@ function breakParagraph(s: Piece, rng: Rng): void {
   const cut = int(rng, 4, Math.max(4, s.body.length - 5));
   if (s.body.length <= 10 || !CJK.test(s.body[cut - 1]) || !CJK.test(s.body[cut])) return;
   s.src = `${s.body.slice(0, cut)}\n\n${s.body.slice(cut)}`;
-  s.corr.push({ kind: 'paragraph-join', original: `${s.body.slice(cut - 4, cut)}\n\n${s.body.slice(cut, cut + 4)}`, reading: s.body.slice(cut - 4, cut + 4), note: '句中断段，今合并。' });
+  s.corr.push({
+    kind: 'paragraph-join',
+    original: `${s.body.slice(cut - 4, cut)}\n\n${s.body.slice(cut, cut + 4)}`,
+    reading: s.body.slice(cut - 4, cut + 4),
+    note: '句中断段，今合并。',
+  });
 }
 
 function doubleWord(s: Piece): void {
@@ -27,7 +32,11 @@ function doubleWord(s: Piece): void {
   const k = m.index + 3;
   const w = m[0];
   s.src = `${s.body.slice(0, k + 2)}${w}${s.body.slice(k + 2)}`;
-  s.corr.push({ kind: 'doubled', original: `${s.body.slice(k - 3, k)}${w}${w}${s.body.slice(k + 2, k + 4)}`, reading: `${s.body.slice(k - 3, k)}${w}${s.body.slice(k + 2, k + 4)}` });
+  s.corr.push({
+    kind: 'doubled',
+    original: `${s.body.slice(k - 3, k)}${w}${w}${s.body.slice(k + 2, k + 4)}`,
+    reading: `${s.body.slice(k - 3, k)}${w}${s.body.slice(k + 2, k + 4)}`,
+  });
   s.body = `${s.body.slice(0, k + 2)}${markOfLast(s)}${s.body.slice(k + 2)}`;
 }
 
@@ -37,7 +46,11 @@ function misread(s: Piece): void {
   if (k <= 0) return;
   const wrong = MISREADS[s.body[k]];
   s.src = `${s.body.slice(0, k)}${wrong}${s.body.slice(k + 1)}`;
-  s.corr.push({ kind: 'misread', original: s.body.slice(k - 3, k) + wrong + s.body.slice(k + 1, k + 4), reading: s.body.slice(k - 3, k + 4) });
+  s.corr.push({
+    kind: 'misread',
+    original: s.body.slice(k - 3, k) + wrong + s.body.slice(k + 1, k + 4),
+    reading: s.body.slice(k - 3, k + 4),
+  });
   s.body = `${s.body.slice(0, k + 1)}${markOfLast(s)}${s.body.slice(k + 1)}`;
 }
 

@@ -109,7 +109,15 @@ export function generateArchive(options: SyntheticOptions): SyntheticArchive {
       cities: cities.map((c) => c.name),
       unused: unusedNames(ctx),
     },
-    counts: { articles: n, sources: n, hospitals: hospitals.length, people: people.length, measures: measures.length, sections, corrections },
+    counts: {
+      articles: n,
+      sources: n,
+      hospitals: hospitals.length,
+      people: people.length,
+      measures: measures.length,
+      sections,
+      corrections,
+    },
   };
 }
 

@@ -35,7 +35,14 @@ function clinician({ rng, corpus, people }: Context, h: Hospital, source: string
 }
 
 /** The sentences naming people and measures, each given to one of `paragraphs` paragraphs at random. */
-function namedSentences(ctx: Context, h: Hospital, source: string, article: string, section: string | undefined, paragraphs: number): Piece[][] {
+function namedSentences(
+  ctx: Context,
+  h: Hospital,
+  source: string,
+  article: string,
+  section: string | undefined,
+  paragraphs: number,
+): Piece[][] {
   const { rng } = ctx;
   const extras: Piece[][] = Array.from({ length: paragraphs }, () => []);
   const somewhere = () => extras[int(rng, 0, paragraphs - 1)];

@@ -69,7 +69,11 @@ export function reportHeader({ rng, namer }: Context, i: number, lead: Hospital,
 export function reportContent(ctx: Context, header: ReportHeader, lead: Hospital, hospitals: Hospital[]): ReportContent {
   const where = { source: header.sourceId, article: header.id };
   const content =
-    header.shape === 'report' ? singleReport(ctx, lead, where) : header.shape === 'essays' ? essays(ctx, lead, where) : profiles(ctx, lead, hospitals, where);
+    header.shape === 'report'
+      ? singleReport(ctx, lead, where)
+      : header.shape === 'essays'
+        ? essays(ctx, lead, where)
+        : profiles(ctx, lead, hospitals, where);
   if (header.byline) content.blocks.unshift(para([plain(header.byline)]));
   return content;
 }
@@ -84,7 +88,9 @@ function singleReport(ctx: Context, lead: Hospital, where: Where): ReportContent
   const slogan = pick(rng, SLOGANS);
   const byName = chance(rng, 0.5);
   const title = byName ? `${lead.name}：${slogan}` : slogan;
-  const subtitle = byName ? undefined : `——${lead.name}${pick(rng, ['以党建引领高质量发展', '党建工作纪实', '办实事纪实', '创建党建品牌纪实'])}`;
+  const subtitle = byName
+    ? undefined
+    : `——${lead.name}${pick(rng, ['以党建引领高质量发展', '党建工作纪实', '办实事纪实', '创建党建品牌纪实'])}`;
   const blocks = hospitalBlocks(ctx, lead, where, int(rng, 8, 14), { subheadings: true, intro: true });
   return { title, subtitle, hospitalIds: [lead.id], sections: [], blocks };
 }
@@ -121,7 +127,10 @@ function profiles(ctx: Context, lead: Hospital, hospitals: Hospital[], where: Wh
   const series = { name: '党建品牌单位风采展示', number };
   const title = `党建引领 ${pick(rng, SLOGANS)}`;
   const subtitle = `——党建品牌单位风采展示（${chineseNumeral(number)}）`;
-  const others = shuffle(rng, hospitals.filter((h) => h.id !== lead.id && h.province.id === lead.province.id && h.home)).slice(0, int(rng, 2, 4));
+  const others = shuffle(
+    rng,
+    hospitals.filter((h) => h.id !== lead.id && h.province.id === lead.province.id && h.home),
+  ).slice(0, int(rng, 2, 4));
   const hospitalIds = [lead.id];
   const sections: Record<string, unknown>[] = [];
   const blocks: Block[] = [];
@@ -129,7 +138,10 @@ function profiles(ctx: Context, lead: Hospital, hospitals: Hospital[], where: Wh
     if (!hospitalIds.includes(h.id)) hospitalIds.push(h.id);
     const heading = `${h.name} ${pick(rng, SLOGANS)}`;
     sections.push({ id: h.id, heading, kind: 'profile', hospital: h.id });
-    blocks.push({ type: 'h', level: 2, pieces: [plain(heading)] }, ...hospitalBlocks(ctx, h, { ...where, section: h.id }, int(rng, 3, 5), { subheadings: false, intro: true }));
+    blocks.push(
+      { type: 'h', level: 2, pieces: [plain(heading)] },
+      ...hospitalBlocks(ctx, h, { ...where, section: h.id }, int(rng, 3, 5), { subheadings: false, intro: true }),
+    );
   }
   return { title, subtitle, series, hospitalIds, sections, blocks };
 }

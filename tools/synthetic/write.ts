@@ -52,7 +52,12 @@ const pad2 = (x: number) => String(x).padStart(2, '0');
 
 /** The article's date field: the masthead's date, at the header's precision; some year-only dates are marked inferred. */
 function dateField(rng: Rng, h: ReportHeader) {
-  const value = h.precision === 'day' ? `${h.year}-${pad2(h.month)}-${pad2(h.day)}` : h.precision === 'month' ? `${h.year}-${pad2(h.month)}` : String(h.year);
+  const value =
+    h.precision === 'day'
+      ? `${h.year}-${pad2(h.month)}-${pad2(h.day)}`
+      : h.precision === 'month'
+        ? `${h.year}-${pad2(h.month)}`
+        : String(h.year);
   if (h.precision === 'year' && chance(rng, 0.5)) {
     return { value: String(h.year), inferred: `版头日期为${h.dateText}，此处只记年份（合成数据，用以覆盖年份精度）。`, quote: h.dateText };
   }
@@ -95,7 +100,12 @@ export function hospitalYaml(h: Hospital): string {
     aliases: h.aliases,
     province: h.provinceStated
       ? fact(h.province.name, located)
-      : { value: h.province.name, source, inferred: `文中只写“${place}”，未写省份；${h.city}属${h.province.name}是生成器的设定（合成数据，非事实）。`, quote: located },
+      : {
+          value: h.province.name,
+          source,
+          inferred: `文中只写“${place}”，未写省份；${h.city}属${h.province.name}是生成器的设定（合成数据，非事实）。`,
+          quote: located,
+        },
     city: fact(h.city, located),
     ...(h.county && { county: fact(h.county, place) }),
     level: fact(h.level, `是一所${h.level}${h.category}`),
@@ -105,12 +115,27 @@ export function hospitalYaml(h: Hospital): string {
 }
 
 export function personYaml(p: Person): string {
-  const roles = p.roles.map((r) => ({ kind: r.kind, title: r.title, ...(r.branch && { branch: r.branch }), hospital: r.hospital, source: r.source, quote: r.quote }));
+  const roles = p.roles.map((r) => ({
+    kind: r.kind,
+    title: r.title,
+    ...(r.branch && { branch: r.branch }),
+    hospital: r.hospital,
+    source: r.source,
+    quote: r.quote,
+  }));
   return yamlText({ name: p.name, roles });
 }
 
 export function measureYaml(m: MeasureEntry): string {
-  return yamlText({ name: m.name, hospital: m.hospital, kind: m.kind, description: m.description, source: m.source, article: m.article, ...(m.section && { section: m.section }) });
+  return yamlText({
+    name: m.name,
+    hospital: m.hospital,
+    kind: m.kind,
+    description: m.description,
+    source: m.source,
+    article: m.article,
+    ...(m.section && { section: m.section }),
+  });
 }
 
 /**

@@ -95,7 +95,9 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
     const bytes = await writeIndex(outDir, files, tables);
     const target = join(outDir, 'pagefind');
     const kib = (n: number) => (n / 1024).toFixed(1);
-    log(`indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${kib(tables.facets.length)} KiB, chunk map ${kib(tables.chunks.length)} KiB) in ${Date.now() - started} ms`);
+    log(
+      `indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${kib(tables.facets.length)} KiB, chunk map ${kib(tables.chunks.length)} KiB) in ${Date.now() - started} ms`,
+    );
     return { pages: filters.size, bytes };
   } finally {
     await index.deleteIndex();

@@ -59,7 +59,8 @@ function chunkList(metaPath: string, byPath: Map<string, Uint8Array>): ChunkMap[
   if (!Array.isArray(list)) throw new Error(`search index: ${metaPath} has no chunk list where Pagefind 1.6 writes it`);
   const isText = (v: CborValue): v is string => typeof v === 'string';
   return list.map((c, i): [string, string, number] => {
-    if (!Array.isArray(c) || !isText(c[0]) || !isText(c[1]) || !isText(c[2])) throw new Error(`search index: chunk ${i} of ${metaPath} is not [from, to, hash]`);
+    if (!Array.isArray(c) || !isText(c[0]) || !isText(c[1]) || !isText(c[2]))
+      throw new Error(`search index: chunk ${i} of ${metaPath} is not [from, to, hash]`);
     const file = byPath.get(`index/${c[2]}.pf_index`);
     if (!file) throw new Error(`search index: chunk ${c[2]} listed in ${metaPath} has no file`);
     return [c[0], c[1], file.length];

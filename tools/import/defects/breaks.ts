@@ -113,7 +113,12 @@ function cutProposal(body: Block[], a: Block, orphans: Block[], fragments: Block
   const candidates = continuationCandidates(a, headingBetween && nextText, orphans, fragments);
   // Quote words, not markup: the last run of the open sentence outside `**`.
   const rawTail = openTail(a.text, false) || tailContext(a.text);
-  const tail = rawTail.split('**').map((x) => x.trim()).filter(Boolean).pop() ?? rawTail;
+  const tail =
+    rawTail
+      .split('**')
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .pop() ?? rawTail;
   const what = !after.length
     ? '全文至此结束'
     : headingBetween

@@ -40,7 +40,9 @@ export function detectFurniture(doc: SourceDocument): { proposals: Proposal[]; d
     const original = lines.map((l) => l.trim()).join('\n');
     const what = [
       ...new Set(
-        kinds.map((k) => (k === 'phone' ? '电话号码' : k === 'page' ? '页码' : k === 'date' ? '日期' : k === 'editor' ? '编辑署名' : '页眉')),
+        kinds.map((k) =>
+          k === 'phone' ? '电话号码' : k === 'page' ? '页码' : k === 'date' ? '日期' : k === 'editor' ? '编辑署名' : '页眉',
+        ),
       ),
     ].join('、');
     proposals.push({

@@ -79,4 +79,5 @@ export function headContext(text: string, max = 12): string {
 }
 
 /** The blocks of the body: after the head, without the blocks the head took. */
-export const bodyBlocks = (doc: SourceDocument) => doc.blocks.filter((b) => b.index >= doc.head.bodyStart && !doc.head.blocks.includes(b.index));
+export const bodyBlocks = (doc: SourceDocument) =>
+  doc.blocks.filter((b) => b.index >= doc.head.bodyStart && !doc.head.blocks.includes(b.index));

@@ -20,7 +20,10 @@ export interface ArticleParts {
 /** What the head of the text leaves for a person to write before the draft builds. */
 export function headDecisions({ doc, entities }: Analysis): string[] {
   const decisions: string[] = [];
-  if (!entities.date) decisions.push('date: the text names no year; write `date` (value YYYY, YYYY-MM or YYYY-MM-DD, with quote or inferred) — the build fails without it.');
+  if (!entities.date)
+    decisions.push(
+      'date: the text names no year; write `date` (value YYYY, YYYY-MM or YYYY-MM-DD, with quote or inferred) — the build fails without it.',
+    );
   if (!doc.head.title) decisions.push('title: no heading found; write the title (the build fails without it).');
   return decisions;
 }

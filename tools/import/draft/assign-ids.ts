@@ -32,7 +32,11 @@ export function assignArticleId(doc: SourceDocument, entities: Entities, about: 
 }
 
 /** A person's pinyin id; a namesake already in the archive makes it `<id>-<hospital>` (or a numbered id). */
-export function assignPersonIds(people: PersonProposal[], hospitalIds: (string | undefined)[], taken: ReadonlyMap<string, string>): string[] {
+export function assignPersonIds(
+  people: PersonProposal[],
+  hospitalIds: (string | undefined)[],
+  taken: ReadonlyMap<string, string>,
+): string[] {
   const used = new Map(taken);
   return people.map((p) => {
     let id = personId(p.name);

@@ -58,7 +58,9 @@ function removedBlocks(applied: ReadonlySet<Proposal>): Set<number> {
 
 /** Splits off the proposals that stand inside a passage the draft removes: they have nothing left to correct. */
 function dropInsideRemoved(proposals: Proposal[], applied: ReadonlySet<Proposal>): { live: Proposal[]; skipped: Proposal[] } {
-  const removedRanges = [...applied].filter((p) => p.edit.type === 'remove' || (p.edit.type === 'replace' && p.edit.text === '' && p.kind === 'duplicate'));
+  const removedRanges = [...applied].filter(
+    (p) => p.edit.type === 'remove' || (p.edit.type === 'replace' && p.edit.text === '' && p.kind === 'duplicate'),
+  );
   const skipped: Proposal[] = [];
   const live = proposals.filter((p) => {
     if (applied.has(p)) return true;
@@ -71,11 +73,19 @@ function dropInsideRemoved(proposals: Proposal[], applied: ReadonlySet<Proposal>
 
 /** Joins and column order leave no mark when applied (the text shows them), nor does a proposed join; global corrections never have one. */
 function needsMark(p: Proposal, isApplied: boolean): boolean {
-  return !p.global && !(isApplied && (p.kind === 'paragraph-join' || p.kind === 'column-order')) && !(!isApplied && p.kind === 'paragraph-join');
+  return (
+    !p.global && !(isApplied && (p.kind === 'paragraph-join' || p.kind === 'column-order')) && !(!isApplied && p.kind === 'paragraph-join')
+  );
 }
 
 /** The source offset a correction's mark goes after (also where it sorts in reading order). */
-function markOffset(doc: SourceDocument, proposals: Proposal[], applied: ReadonlySet<Proposal>, removed: ReadonlySet<number>, p: Proposal): number {
+function markOffset(
+  doc: SourceDocument,
+  proposals: Proposal[],
+  applied: ReadonlySet<Proposal>,
+  removed: ReadonlySet<number>,
+  p: Proposal,
+): number {
   if (p.kind === 'caption' && applied.has(p)) return doc.blocks[(joinOfCaption(doc, proposals, p)!.edit as { a: number }).a].end;
   const b = doc.blocks.find((x) => x.start <= p.end - 1 && p.end - 1 < x.end);
   if (p.edit.type === 'remove' && applied.has(p)) return p.start; // placed where the text stood
@@ -103,7 +113,9 @@ function appliedCorrection(id: string, p: Proposal, fullWidth: boolean): Planned
 function proposedCorrection(id: string, p: Proposal): PlannedCorrection {
   const flagOnly = p.kind === 'query' || p.kind === 'column-order';
   const proposed = flagOnly || p.reading === p.original ? '' : `拟改作“${p.reading === '' ? '（删去）' : p.reading}”。`;
-  const how = flagOnly ? '' : `核对原报：如属实，把 kind 改为 ${p.kind}、reading 改为所拟，并照改正文；否则删去本条和正文的 ${correctionMark(id)}。`;
+  const how = flagOnly
+    ? ''
+    : `核对原报：如属实，把 kind 改为 ${p.kind}、reading 改为所拟，并照改正文；否则删去本条和正文的 ${correctionMark(id)}。`;
   return {
     id,
     proposal: p,

@@ -37,7 +37,10 @@ export function hospitalEntries(hospitals: HospitalProposal[], hospitalIds: (str
     const id = hospitalIds[i];
     if (!id || h.existing) return;
     files.push({ path: `content/hospitals/${id}.yaml`, content: yamlEntry(hospitalData(h, source)), what: 'hospital', id });
-    if (!h.province) decisions.push(`content/hospitals/${id}.yaml: province of ${h.name} unknown — the text names no place that tells it; write \`province\` (the build fails without it).`);
+    if (!h.province)
+      decisions.push(
+        `content/hospitals/${id}.yaml: province of ${h.name} unknown — the text names no place that tells it; write \`province\` (the build fails without it).`,
+      );
   });
   return { files, decisions };
 }
@@ -56,15 +59,27 @@ export function personEntries(people: Entities['people'], { hospitalIds, personI
   people.forEach((p, i) => {
     const id = personIds[i];
     if (taken.get(id) === p.name) {
-      decisions.push(`content/people/${id}.yaml exists (${p.name}): add the role(s) from this source by hand if they are new — ${p.roles.map((r) => r.title).join('、')}.`);
+      decisions.push(
+        `content/people/${id}.yaml exists (${p.name}): add the role(s) from this source by hand if they are new — ${p.roles.map((r) => r.title).join('、')}.`,
+      );
       return;
     }
     const roles = p.roles.map((r) => {
       const hid = r.hospital !== undefined ? hospitalIds[r.hospital] : undefined;
-      return { kind: r.kind, title: r.title, ...(r.branch ? { branch: r.branch } : {}), ...(hid ? { hospital: hid } : {}), source, quote: r.quote };
+      return {
+        kind: r.kind,
+        title: r.title,
+        ...(r.branch ? { branch: r.branch } : {}),
+        ...(hid ? { hospital: hid } : {}),
+        source,
+        quote: r.quote,
+      };
     });
     files.push({ path: `content/people/${id}.yaml`, content: yamlEntry({ name: p.name, roles }), what: 'person', id });
-    if (p.uncertain) decisions.push(`content/people/${id}.yaml: the name “${p.name}” was cut from running text by the words after it; check that it is the whole name.`);
+    if (p.uncertain)
+      decisions.push(
+        `content/people/${id}.yaml: the name “${p.name}” was cut from running text by the words after it; check that it is the whole name.`,
+      );
   });
   return { files, decisions };
 }
@@ -90,7 +105,15 @@ export function measureEntries(measures: Entities['measures'], context: MeasureC
     const id = unique(`${hid}-${pinyinSlug(m.core, 5) || 'measure'}`, used);
     used.add(id);
     const section = context.sectionAt(m.at);
-    const data = { name: m.name, hospital: hid, kind: m.kind, description: m.description, source, article: articleId, ...(section ? { section } : {}) };
+    const data = {
+      name: m.name,
+      hospital: hid,
+      kind: m.kind,
+      description: m.description,
+      source,
+      article: articleId,
+      ...(section ? { section } : {}),
+    };
     files.push({ path: `content/measures/${id}.yaml`, content: yamlEntry(data), what: 'measure', id });
   }
   return files;

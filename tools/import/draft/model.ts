@@ -14,7 +14,15 @@ export const DRAFT_COMMENT = '# 导入草稿 (import draft): review every field 
 /** Kinds the draft applies unless told otherwise: mechanical, layout-only changes. */
 export const DEFAULT_APPLY: ReadonlySet<CorrectionKind> = new Set(['paragraph-join', 'caption', 'punctuation']);
 /** Kinds that can be applied at all (column order needs a person). */
-export const APPLICABLE: ReadonlySet<CorrectionKind> = new Set(['paragraph-join', 'caption', 'punctuation', 'doubled', 'furniture', 'duplicate', 'misread']);
+export const APPLICABLE: ReadonlySet<CorrectionKind> = new Set([
+  'paragraph-join',
+  'caption',
+  'punctuation',
+  'doubled',
+  'furniture',
+  'duplicate',
+  'misread',
+]);
 
 /** Ids already in the archive, which a draft must not reuse. */
 export interface Taken {

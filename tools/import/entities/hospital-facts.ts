@@ -83,7 +83,8 @@ function categoryFact(h: HospitalProposal, flat: string, scope: (at: number) => 
         : undefined;
   if (category) return { value: category, quote: nameQuote, inferred: `导入工具推定，待核：据院名“${h.name}”。` };
   for (const m of flat.matchAll(/综合医院/gu)) {
-    if (scope(m.index)) return { value: '综合医院', quote: clauseAround(flat, m.index, m.index + 4), inferred: '导入工具据此句提取，待核。' };
+    if (scope(m.index))
+      return { value: '综合医院', quote: clauseAround(flat, m.index, m.index + 4), inferred: '导入工具据此句提取，待核。' };
   }
   return undefined;
 }
@@ -91,7 +92,10 @@ function categoryFact(h: HospitalProposal, flat: string, scope: (at: number) => 
 /** Fills in a new hospital's facts (province, city or county, level, category, founding year), each with the words it came from. */
 export function hospitalFacts(h: HospitalProposal, flat: string, scope: (at: number) => boolean, places: Places) {
   const names = [h.name, ...h.aliases];
-  const firstName = names.map((n) => ({ n, at: flat.indexOf(n) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+  const firstName = names
+    .map((n) => ({ n, at: flat.indexOf(n) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)[0];
   const nameQuote = firstName ? clauseAround(flat, firstName.at, firstName.at + firstName.n.length) : h.name;
   const own = provinceOfName(h.name) ?? names.map(provinceOfName).find(Boolean);
   const province = provinceFact(flat, own, nameQuote, places);

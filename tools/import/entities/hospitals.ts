@@ -13,7 +13,8 @@ const SUFFIX = /(社区卫生服务中心|卫生服务中心|妇幼保健院|保
 export const STOP = new Set([...'的在与和及是为到了由对将把被从向让给于等该我其各每与并或且以又也都就还即则而已经所']);
 const LEADING_VERBS =
   /^(?:来自|走进|来到|借助|融入|重温|位于|成立|落户|加入|组建|牵头|邀请|联合|依托|作为|推动|支持|选派|前往|入选|荣获|获得|建设|打造|创建|推进|帮扶|携手|签约|对口|派驻|下派|联系|共建|率先|成功|举办|开展|实现|包括|其中|目前|如今|近年来|同时|此外|据悉|其|赴|向|到|在)+/u;
-const GENERIC = /(^本院|水平|学院型|一流|知名|满意|清廉|平安|智慧|品牌|公立|县级|市级|省级|区级|三甲|二甲|甲等|乙等|三级|二级|一级|乡镇|综合医院|首家|大型|优质|定点|附属医院$|人民满意|示范|先进|分院|^医院$)/u;
+const GENERIC =
+  /(^本院|水平|学院型|一流|知名|满意|清廉|平安|智慧|品牌|公立|县级|市级|省级|区级|三甲|二甲|甲等|乙等|三级|二级|一级|乡镇|综合医院|首家|大型|优质|定点|附属医院$|人民满意|示范|先进|分院|^医院$)/u;
 const PLACE_START = /^(?:\p{Script=Han}{2,7}?(?:省|自治区|市|县|区|州|盟|旗))/u;
 const UNIVERSITY = /^\p{Script=Han}{2,}(?:医科大学|大学|医学院)/u;
 
@@ -145,7 +146,9 @@ function namedInHead(doc: SourceDocument): (names: string[]) => boolean {
 /** A group's name: the most used full form without a province prefix; ties go to the longer. */
 function groupName(names: [string, number][]): string {
   const full = names.filter(([n]) => isFullName(n));
-  const pick = [...full].sort((a, b) => Number(withoutProvince(b[0]) === b[0]) - Number(withoutProvince(a[0]) === a[0]) || b[1] - a[1] || b[0].length - a[0].length)[0];
+  const pick = [...full].sort(
+    (a, b) => Number(withoutProvince(b[0]) === b[0]) - Number(withoutProvince(a[0]) === a[0]) || b[1] - a[1] || b[0].length - a[0].length,
+  )[0];
   return pick ? pick[0] : names[0][0];
 }
 

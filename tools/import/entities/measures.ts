@@ -31,7 +31,9 @@ export function findMeasures(flat: string, hospitalAt: (at: number) => number | 
     found.set(key, { name, kind, description: sentenceOf(flat, at), hospital: hospitalAt(at), at, core });
   };
   // “三抢三让”工作机制, “党建+专科联盟”品牌, “1457”战略, “六有”标准
-  for (const m of flat.matchAll(/“([^“”\n]{2,20})”((?:工作|党建|服务|管理|实践|主题|新)?(?:机制|模式|品牌|工程|战略|制度|活动|行动|标准|体系|项目))/gu)) {
+  for (const m of flat.matchAll(
+    /“([^“”\n]{2,20})”((?:工作|党建|服务|管理|实践|主题|新)?(?:机制|模式|品牌|工程|战略|制度|活动|行动|标准|体系|项目))/gu,
+  )) {
     add(`“${m[1]}”${m[2]}`, m[1], m.index);
   }
   // “铸魂工程”, “杏林红·健康高安”党建品牌 (already), “书记查房制”

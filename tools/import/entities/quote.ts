@@ -11,7 +11,10 @@ export function clauseAround(flat: string, at: number, end = at + 1): string {
   let e = end;
   while (e < flat.length && !/[，。；！？,;!?\n]/.test(flat[e])) e++;
   const raw = flat.slice(s, e).trim();
-  const clean = raw.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+  const clean = raw
+    .replace(/^#+\s*/, '')
+    .replace(/\*\*/g, '')
+    .trim();
   // Markup is dropped only where the words still stand in the source as they are.
   return clean !== raw && clean.length >= 2 && normalizeText(flat).includes(normalizeText(clean)) ? clean : raw;
 }

@@ -23,7 +23,8 @@ export function findSections(doc: SourceDocument, hospitals: HospitalProposal[],
     if (sec) {
       const person = people.findIndex((p) => p.name === sec[2]);
       const hospital = hospitals.findIndex((h) => [h.name, ...h.aliases].some((n) => sec[1].startsWith(n)));
-      const hname = hospital >= 0 ? [hospitals[hospital].name, ...hospitals[hospital].aliases].find((n) => sec[1].startsWith(n)) : undefined;
+      const hname =
+        hospital >= 0 ? [hospitals[hospital].name, ...hospitals[hospital].aliases].find((n) => sec[1].startsWith(n)) : undefined;
       out.push({
         block: b.index,
         heading,
