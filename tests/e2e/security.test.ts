@@ -145,6 +145,7 @@ const PAYLOADS = [
   '"onfocus="window.__xss=1" autofocus="',
   '<input autofocus onfocus=window.__xss=1>',
   '{{constructor.constructor("window.__xss=1")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, typed as a reader would.
   '${window.__xss=1}',
   '\u202e<img src=x onerror=window.__xss=1>',
 ];

@@ -70,7 +70,7 @@ describe('the facet table file', () => {
 });
 
 describe('excerpts', () => {
-  const page = pageText(tokenize('一二三四五六七八九十'.repeat(20) + '安康市中心医院' + '甲乙丙丁'.repeat(30)));
+  const page = pageText(tokenize(`${'一二三四五六七八九十'.repeat(20)}安康市中心医院${'甲乙丙丁'.repeat(30)}`));
   it('shows the text around a hit with every hit marked', () => {
     const terms = parseQuery('中心 安康');
     const { hits, all } = pageHits(page, terms);

@@ -137,7 +137,10 @@ beforeAll(async () => {
         lookUp,
         isLoaded: (id) => loaded.has(id),
         // The page text as the search page gets it: decoded from the record's content.
-        loadPage: async (id): Promise<PageText> => (loaded.add(id), pageText(decodeContent(encodeContent(texts.get(id)!)))),
+        loadPage: async (id): Promise<PageText> => {
+          loaded.add(id);
+          return pageText(decodeContent(encodeContent(texts.get(id)!)));
+        },
         isCurrent: () => true,
       },
     );

@@ -14,6 +14,7 @@
  * GNU time, in a throw-away project, with its log lines time-stamped as they arrive.
  */
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../shared/project.ts';
@@ -111,7 +112,7 @@ function timed(
       const parts = (rest + chunk).split('\n');
       rest = parts.pop() ?? '';
       for (const text of parts) {
-        const line = { t, text: text.replace(/\x1b\[[0-9;]*m/g, '') };
+        const line = { t, text: stripVTControlCharacters(text) };
         lines.push(line);
         log.write(`${(t / 1000).toFixed(3).padStart(9)} ${line.text}\n`);
         onLine?.(line);

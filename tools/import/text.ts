@@ -122,5 +122,5 @@ export function clip(text: string, max = 40): string {
   if ([...flat].length <= max) return flat;
   const chars = [...flat];
   const half = Math.floor((max - 1) / 2);
-  return chars.slice(0, half).join('') + '…' + chars.slice(chars.length - half).join('');
+  return `${chars.slice(0, half).join('')}…${chars.slice(chars.length - half).join('')}`;
 }

@@ -4,6 +4,7 @@
  * SITE_URL …) it is given.
  */
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { ROOT } from './project.ts';
 
 export interface BuildOutcome {
@@ -19,7 +20,7 @@ export function buildSite(env: Record<string, string> = {}, cwd: string = ROOT):
     maxBuffer: 1 << 28,
     env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
-  return { status: build.status, output: `${build.stdout ?? ''}${build.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '') };
+  return { status: build.status, output: stripVTControlCharacters(`${build.stdout ?? ''}${build.stderr ?? ''}`) };
 }
 
 /** Builds, or throws with the end of the build's output. */

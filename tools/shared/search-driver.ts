@@ -68,7 +68,7 @@ function serve(dist: string, log: Served[]): Promise<{ server: Server; origin: s
     };
     let file = normalize(join(root, pathname));
     if (!file.startsWith(root)) return send(403, {});
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(file);
       if (st.isDirectory()) {

@@ -33,6 +33,7 @@ function assemble(content: ReportContent, column: string | undefined) {
           corrections.push({ id: `c${corrections.length + 1}`, ...c });
           return `c${corrections.length}`;
         });
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001 is the placeholder the body generator puts around a correction's index, a character no report text holds.
         return p.body.replace(/\u0001(\d+)\u0001/g, (_, k: string) => correctionMark(ids[Number(k)]));
       })
       .join('');

@@ -69,7 +69,7 @@ function attribute(el: Element, name: string): string | undefined {
 export function attributePair(el: Element, spec: string): [string, string] | undefined {
   const colon = spec.indexOf(':');
   if (colon > 0) return [spec.slice(0, colon).trim(), collapse(spec.slice(colon + 1))];
-  const m = /^([^\[\]]+)\[([^\[\]]+)\]$/.exec(spec.trim());
+  const m = /^([^[\]]+)\[([^[\]]+)\]$/.exec(spec.trim());
   if (m) {
     const value = attribute(el, m[2].trim());
     return value === undefined ? undefined : [m[1].trim(), collapse(value)];
@@ -147,7 +147,7 @@ function pagefindTags(tree: Root): Pick<PageSource, 'filters' | 'meta' | 'sort'>
     const f = attribute(el, 'data-pagefind-filter');
     if (f !== undefined) {
       const pair = attributePair(el, f);
-      if (pair && pair[1]) (filters[pair[0]] ??= []).includes(pair[1]) || filters[pair[0]].push(pair[1]);
+      if (pair?.[1]) (filters[pair[0]] ??= []).includes(pair[1]) || filters[pair[0]].push(pair[1]);
     }
     const m = attribute(el, 'data-pagefind-meta');
     if (m !== undefined) {

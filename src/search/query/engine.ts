@@ -136,7 +136,7 @@ export function excerpt(page: PageText, hits: Hit[], focus: Hit, width = 90, bre
     let last = 0;
     for (let i = 1; i < t.length; i++) {
       if (!breaks.has(at + i)) continue;
-      add(t.slice(last, i) + ' ', mark);
+      add(`${t.slice(last, i)} `, mark);
       last = i;
     }
     add(t.slice(last), mark);

@@ -153,5 +153,5 @@ export function renderBody(doc: SourceDocument, plan: CorrectionPlan): string {
   // Marks that found no place in the body (a flag on the title) go at its start.
   const orphans = marks.text(plan.marked);
   if (orphans && out.length) out[0] = orphans + out[0];
-  return out.join('\n\n') + '\n';
+  return `${out.join('\n\n')}\n`;
 }

@@ -26,7 +26,7 @@ export function findMeasures(flat: string, hospitalAt: (at: number) => number | 
   const add = (name: string, core: string, at: number) => {
     const kind = measureKind(name);
     if (!kind) return;
-    const key = normalizeText(name.replace(/[“”"]/g, '')) + '|' + hospitalAt(at);
+    const key = `${normalizeText(name.replace(/[“”"]/g, ''))}|${hospitalAt(at)}`;
     if (found.has(key)) return;
     found.set(key, { name, kind, description: sentenceOf(flat, at), hospital: hospitalAt(at), at, core });
   };
