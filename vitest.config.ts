@@ -11,6 +11,12 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'types',
+          include: ['tests/types/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/helpers/build-sites.ts'],
