@@ -22,13 +22,11 @@
  * time from navigation to the first results on screen. Recall and precision
  * count the full result list (after every "more").
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
+import { serveStatic, type RunningServer } from './static-server.ts';
 
 /** A query to measure: what the reader types, and the pages (paths under the site) it must find. */
 export interface DriverQuery {
@@ -38,60 +36,14 @@ export interface DriverQuery {
   expected?: string[];
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-};
-
 interface Served {
   path: string;
   bytes: number;
 }
 
-function serve(dist: string, log: Served[]): Promise<{ server: Server; origin: string }> {
-  const root = normalize(dist);
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const send = (code: number, headers: Record<string, string | number>, body?: Buffer) => {
-      res.writeHead(code, headers);
-      if (body && req.method !== 'HEAD') {
-        log.push({ path: pathname, bytes: body.length });
-        res.end(body);
-      } else res.end();
-    };
-    let file = normalize(join(root, pathname));
-    if (!file.startsWith(root)) return send(403, {});
-    let st: ReturnType<typeof statSync>;
-    try {
-      st = statSync(file);
-      if (st.isDirectory()) {
-        file = join(file, 'index.html');
-        st = statSync(file);
-      }
-    } catch {
-      return send(404, { 'content-type': 'text/plain' }, Buffer.from('not found'));
-    }
-    const body = readFileSync(file);
-    const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
-    const headers = {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'public, max-age=600',
-      etag,
-      'last-modified': st.mtime.toUTCString(),
-    };
-    if (req.headers['if-none-match'] === etag) return send(304, headers);
-    send(200, { ...headers, 'content-length': body.length }, body);
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
-  );
+/** The site served as the team's checker serves it (cached with ETags, uncompressed), every body logged. */
+function serve(dist: string, log: Served[]): Promise<RunningServer> {
+  return serveStatic(dist, '/', { cache: true, onBody: (path, bytes) => log.push({ path, bytes }) });
 }
 
 /** The plain variant's search page: Pagefind's JS API with default settings, the eval contract's markup. */
@@ -330,7 +282,8 @@ export async function measureSearch(
 ): Promise<SearchResult> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const served: Served[] = [];
-  const { server, origin } = await serve(dist, served);
+  const server = await serve(dist, served);
+  const { origin } = server;
   const browser = await launchChromium();
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -386,7 +339,7 @@ export async function measureSearch(
   } finally {
     await context.close().catch(() => {});
     await browser.close().catch(() => {});
-    server.close();
+    await server.close();
   }
   const warm = runs.slice(1).filter((r) => !r.timeout);
   const categories = [...new Set(runs.map((r) => r.category))];
@@ -457,7 +410,8 @@ export interface BroadResult {
  */
 export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 300_000): Promise<BroadResult> {
   const served: Served[] = [];
-  const { server, origin } = await serve(dist, served);
+  const server = await serve(dist, served);
+  const { origin } = server;
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -499,6 +453,6 @@ export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 
     };
   } finally {
     await browser.close().catch(() => {});
-    server.close();
+    await server.close();
   }
 }
