@@ -198,23 +198,7 @@ export interface PageSearch {
 export async function searchOnPage(page: Page, url: string, opts: { timeoutMs?: number; settle?: boolean } = {}): Promise<PageSearch> {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const errors: string[] = [];
-  const onError = (e: Error) => errors.push(String(e.message).slice(0, 300));
-  // A failed load is judged by its response, not by the console line Chromium adds for it.
-  const onConsole = (m: ConsoleMessage) => {
-    if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`.slice(0, 300));
-  };
-  const onResponse = (r: Response) => {
-    if (r.status() >= 400 && !/\/favicon\.ico$/.test(new URL(r.url()).pathname))
-      errors.push(`http ${r.status()}: ${r.url()}`.slice(0, 300));
-  };
-  const onFailed = (r: Request) => {
-    if (!/\/favicon\.ico$/.test(r.url()) && !/ERR_ABORTED/.test(r.failure()?.errorText ?? ''))
-      errors.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`.slice(0, 300));
-  };
-  page.on('pageerror', onError);
-  page.on('console', onConsole);
-  page.on('response', onResponse);
-  page.on('requestfailed', onFailed);
+  const stopWatching = watchErrors(page, errors);
   const t0 = performance.now();
   const out: PageSearch = {
     hrefs: [],
@@ -235,28 +219,7 @@ export async function searchOnPage(page: Page, url: string, opts: { timeoutMs?: 
     out.status = (await page.evaluate(() => document.querySelector('[data-search-status]')?.textContent)) ?? '';
     const counted = /找到 (\d+) 篇/.exec(out.status);
     out.count = /没有找到/.test(out.status) ? 0 : counted ? Number(counted[1]) : null;
-    for (; ; out.clicks++) {
-      const usable = await page.evaluate((sel) => {
-        const m = document.querySelector(sel) as HTMLButtonElement | null;
-        if (!m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true') return false;
-        const r = m.getBoundingClientRect();
-        return getComputedStyle(m).display !== 'none' && getComputedStyle(m).visibility !== 'hidden' && (r.width > 0 || r.height > 0);
-      }, SELECT_MORE);
-      if (!usable) break;
-      if (out.clicks === 500) throw new Error(`more than 500 clicks on ${SELECT_MORE}`);
-      const before = await page.$$eval(SELECT_RESULT, (a) => a.length);
-      await page.click(SELECT_MORE, { timeout: timeoutMs });
-      await page.waitForFunction(
-        ([n, done, result, more]) => {
-          if (!document.querySelector(done)) return false;
-          if (document.querySelectorAll(result).length > n) return true;
-          const m = document.querySelector(more) as HTMLButtonElement | null;
-          return !m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true' || getComputedStyle(m).display === 'none';
-        },
-        [before, SELECT_DONE, SELECT_RESULT, SELECT_MORE] as const,
-        { timeout: timeoutMs, polling: 30 },
-      );
-    }
+    out.clicks = await showEveryResult(page, timeoutMs);
     out.hrefs = await page.$$eval(SELECT_RESULT, (as) => as.map((a) => (a as HTMLAnchorElement).href));
     const mark = await page.getAttribute('[data-search-results]', 'data-checked');
     out.checked = mark === null ? null : Number(mark);
@@ -267,12 +230,62 @@ export async function searchOnPage(page: Page, url: string, opts: { timeoutMs?: 
     errors.push(`harness: ${String((e as Error).message).split('\n')[0]}`);
   }
   out.msAll = performance.now() - t0;
-  page.off('pageerror', onError);
-  page.off('console', onConsole);
-  page.off('response', onResponse);
-  page.off('requestfailed', onFailed);
+  stopWatching();
   out.found = [...new Set(out.hrefs.map(foundPath))].sort();
   return out;
+}
+
+/** Collects what the team's checker counts as errors into `errors`, until the returned function is called. */
+function watchErrors(page: Page, errors: string[]): () => void {
+  const onError = (e: Error) => errors.push(String(e.message).slice(0, 300));
+  // A failed load is judged by its response, not by the console line Chromium adds for it.
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`.slice(0, 300));
+  };
+  const onResponse = (r: Response) => {
+    if (r.status() >= 400 && !/\/favicon\.ico$/.test(new URL(r.url()).pathname))
+      errors.push(`http ${r.status()}: ${r.url()}`.slice(0, 300));
+  };
+  const onFailed = (r: Request) => {
+    if (!/\/favicon\.ico$/.test(r.url()) && !/ERR_ABORTED/.test(r.failure()?.errorText ?? ''))
+      errors.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`.slice(0, 300));
+  };
+  page.on('pageerror', onError);
+  page.on('console', onConsole);
+  page.on('response', onResponse);
+  page.on('requestfailed', onFailed);
+  return () => {
+    page.off('pageerror', onError);
+    page.off('console', onConsole);
+    page.off('response', onResponse);
+    page.off('requestfailed', onFailed);
+  };
+}
+
+/** Clicks "more" while it is usable, each time waiting for the list to grow or the button to go; returns the clicks. */
+async function showEveryResult(page: Page, timeoutMs: number): Promise<number> {
+  for (let clicks = 0; ; clicks++) {
+    const usable = await page.evaluate((sel) => {
+      const m = document.querySelector(sel) as HTMLButtonElement | null;
+      if (!m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true') return false;
+      const r = m.getBoundingClientRect();
+      return getComputedStyle(m).display !== 'none' && getComputedStyle(m).visibility !== 'hidden' && (r.width > 0 || r.height > 0);
+    }, SELECT_MORE);
+    if (!usable) return clicks;
+    if (clicks === 500) throw new Error(`more than 500 clicks on ${SELECT_MORE}`);
+    const before = await page.$$eval(SELECT_RESULT, (a) => a.length);
+    await page.click(SELECT_MORE, { timeout: timeoutMs });
+    await page.waitForFunction(
+      ([n, done, result, more]) => {
+        if (!document.querySelector(done)) return false;
+        if (document.querySelectorAll(result).length > n) return true;
+        const m = document.querySelector(more) as HTMLButtonElement | null;
+        return !m || m.disabled || m.hidden || m.getAttribute('aria-disabled') === 'true' || getComputedStyle(m).display === 'none';
+      },
+      [before, SELECT_DONE, SELECT_RESULT, SELECT_MORE] as const,
+      { timeout: timeoutMs, polling: 30 },
+    );
+  }
 }
 
 export async function measureSearch(
@@ -283,7 +296,6 @@ export async function measureSearch(
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const served: Served[] = [];
   const server = await serve(dist, served);
-  const { origin } = server;
   const browser = await launchChromium();
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -294,46 +306,14 @@ export async function measureSearch(
     for (const [i, q] of queries.entries()) {
       const from = served.length;
       // The first query's bytes are everything a reader downloads for it, so it waits for the network to fall idle.
-      const run = await searchOnPage(page, `${origin}/search/?q=${encodeURIComponent(q.q)}`, { timeoutMs, settle: i === 0 });
+      const run = await searchOnPage(page, `${server.origin}/search/?q=${encodeURIComponent(q.q)}`, { timeoutMs, settle: i === 0 });
       const mine = served.slice(from);
-      const expected = new Set(q.expected ?? []);
-      const hit = run.found.filter((u) => expected.has(u)).length;
-      runs.push({
-        id: q.id,
-        category: q.category,
-        q: q.q,
-        expected: expected.size,
-        found: run.found.length,
-        recall: expected.size ? hit / expected.size : 1,
-        precision: run.found.length ? hit / run.found.length : 1,
-        exact: hit === expected.size && run.found.length === expected.size,
-        msFirst: run.msFirst,
-        msAll: run.msAll,
-        bytes: mine.reduce((a, s) => a + s.bytes, 0),
-        requests: mine.length,
-        timeout: run.timeout,
-        count: run.count,
-        checked: run.checked,
-        errors: run.errors.map((e) => e.slice(0, 200)),
-        missing: [...expected].filter((u) => !run.found.includes(u)).slice(0, 5),
-        extra: run.found.filter((u) => !expected.has(u)).slice(0, 5),
-      });
+      runs.push(queryRun(q, run, mine));
       if (i === 0 && run.timeout) {
         broken = `the first query timed out (${run.errors.join('; ')})`;
         break;
       }
-      if (i === 0) {
-        const byKind: Record<string, number> = {};
-        for (const s of mine) byKind[kindOf(s.path)] = (byKind[kindOf(s.path)] ?? 0) + s.bytes;
-        cold = {
-          q: q.q,
-          ms: run.msFirst,
-          bytes: runs[0].bytes,
-          requests: mine.length,
-          byKind,
-          files: [...mine].sort((a, b) => b.bytes - a.bytes),
-        };
-      }
+      if (i === 0) cold = coldQuery(q, run, mine);
       if (opts.log && (i + 1) % 50 === 0) opts.log(`${i + 1}/${queries.length} queries`);
     }
   } finally {
@@ -341,6 +321,56 @@ export async function measureSearch(
     await browser.close().catch(() => {});
     await server.close();
   }
+  return summarize(queries, runs, cold, broken);
+}
+
+/** One query's record: what it found against what it should, and what it cost. */
+function queryRun(q: DriverQuery, run: PageSearch, mine: Served[]): QueryRun {
+  const expected = new Set(q.expected ?? []);
+  const hit = run.found.filter((u) => expected.has(u)).length;
+  return {
+    id: q.id,
+    category: q.category,
+    q: q.q,
+    expected: expected.size,
+    found: run.found.length,
+    recall: expected.size ? hit / expected.size : 1,
+    precision: run.found.length ? hit / run.found.length : 1,
+    exact: hit === expected.size && run.found.length === expected.size,
+    msFirst: run.msFirst,
+    msAll: run.msAll,
+    bytes: mine.reduce((a, s) => a + s.bytes, 0),
+    requests: mine.length,
+    timeout: run.timeout,
+    count: run.count,
+    checked: run.checked,
+    errors: run.errors.map((e) => e.slice(0, 200)),
+    missing: [...expected].filter((u) => !run.found.includes(u)).slice(0, 5),
+    extra: run.found.filter((u) => !expected.has(u)).slice(0, 5),
+  };
+}
+
+/** The first query in a fresh browser: its time and every byte it downloaded, by kind and by file. */
+function coldQuery(q: DriverQuery, run: PageSearch, mine: Served[]): SearchResult['cold'] {
+  const byKind: Record<string, number> = {};
+  for (const s of mine) byKind[kindOf(s.path)] = (byKind[kindOf(s.path)] ?? 0) + s.bytes;
+  return {
+    q: q.q,
+    ms: run.msFirst,
+    bytes: mine.reduce((a, s) => a + s.bytes, 0),
+    requests: mine.length,
+    byKind,
+    files: [...mine].sort((a, b) => b.bytes - a.bytes),
+  };
+}
+
+/** Medians and percentiles of the warm queries, recall and precision per category. */
+function summarize(
+  queries: DriverQuery[],
+  runs: QueryRun[],
+  cold: SearchResult['cold'] | undefined,
+  broken: string | undefined,
+): SearchResult {
   const warm = runs.slice(1).filter((r) => !r.timeout);
   const categories = [...new Set(runs.map((r) => r.category))];
   return {
