@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectedPages, generateQueries, type Query } from '../../tools/bench-scale/queries.ts';
+import { expectedPages, generateQueries, type Query } from '../../tools/synthetic/queries.ts';
 import { ROOT } from '../../tools/shared/project.ts';
 import { evalNormalize, type TruthPage } from '../../tools/shared/search-truth.ts';
 import { generateArchive } from '../../tools/synthetic/generate.ts';

@@ -34,7 +34,7 @@ import { runBuild, type Variant } from './build.ts';
 import { renderSvg } from './plot.ts';
 import { copySrc, createProject, projectExists, SCALE_DIR } from './project.ts';
 import { ROOT } from '../shared/project.ts';
-import { expectedPages, generateQueries, type Names, type Query } from './queries.ts';
+import { expectedPages, generateQueries, type Names, type Query } from '../synthetic/queries.ts';
 import { goals, markdownTable, printTable, summaryTable } from './report.ts';
 import { readResult, readResults, writeResult, type SizeResult } from './results.ts';
 

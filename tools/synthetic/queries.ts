@@ -12,7 +12,7 @@
  * most `cap` pages are kept, the same cap at every size, so that the result
  * lists stay pageable and every size is asked equally selective questions.
  */
-import { mulberry32, pick, type Rng } from '../synthetic/random.ts';
+import { mulberry32, pick, type Rng } from './random.ts';
 import { evalNormalize, type TruthPage } from '../shared/search-truth.ts';
 
 export interface Query {
