@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { markdownOptions } from './src/markdown/pipeline.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import publicUrl, { LOCAL_PREVIEW_ORIGIN, publicOrigin } from './src/integrations/public-url.ts';
 
 /** `BASE_PATH=/archive/ npm run build` makes a site that works under /archive/. */
 function basePath() {
@@ -13,12 +14,12 @@ function basePath() {
 }
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.org',
+  site: publicOrigin() ?? LOCAL_PREVIEW_ORIGIN,
   base: basePath(),
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory' },
-  integrations: [sitemap(), searchIndex(), securityHeaders()],
+  integrations: [publicUrl(publicOrigin()), sitemap(), searchIndex(), securityHeaders()],
   // A Content Security Policy in every page's <meta>: only this site's own
   // files, plus the hashes Astro computes for its inline scripts and styles.
   // Pagefind compiles WebAssembly ('wasm-unsafe-eval') in a same-origin worker.

@@ -13,5 +13,7 @@ export function href(path: string): string {
 
 /** Absolute URL of a site path, for citations, feeds and structured data. */
 export function absoluteUrl(path: string, site: URL | undefined): string {
-  return new URL(href(path), site ?? 'https://example.org').toString();
+  // astro.config.mjs always sets `site` (the public origin or the local preview's).
+  if (!site) throw new Error('absoluteUrl: the site has no origin; astro.config.mjs must set `site`');
+  return new URL(href(path), site).toString();
 }

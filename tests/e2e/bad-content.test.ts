@@ -64,6 +64,9 @@ describe('the build', () => {
     expect(existsSync(join(dir, 'dist/articles/index.html'))).toBe(true);
     expect(existsSync(join(dir, 'dist/articles/test-article/index.html'))).toBe(true);
     expect(existsSync(join(dir, 'dist/articles/test-draft/index.html'))).toBe(false);
+    // Built without SITE_URL: one warning names it, and absolute URLs are the local preview's, never a stranger's domain.
+    expect(result.output.match(/SITE_URL is not set/g)).toHaveLength(1);
+    expect(readFileSync(join(dir, 'dist/rss.xml'), 'utf8')).toContain('<link>http://localhost:4321/articles/test-article/</link>');
   });
 
   it('stops on a schema error, in a draft too, naming the file and the field', () => {

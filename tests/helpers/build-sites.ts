@@ -6,13 +6,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildSite } from '../../tools/shared/build-site.ts';
-import { buildLog, SITES } from './sites.ts';
+import { buildLog, SITES, TEST_SITE_URL } from './sites.ts';
 
 export default function setup() {
   for (const [name, site] of Object.entries(SITES)) {
     if (process.env.E2E_REUSE_BUILD === '1' && existsSync(`${site.dist}/index.html`) && existsSync(buildLog(site))) continue;
     const started = Date.now();
-    const { status, output } = buildSite({ OUT_DIR: site.dist, BASE_PATH: site.base });
+    const { status, output } = buildSite({ OUT_DIR: site.dist, BASE_PATH: site.base, SITE_URL: TEST_SITE_URL });
     // The output is kept for the test that the build is free of warnings.
     mkdirSync(dirname(buildLog(site)), { recursive: true });
     writeFileSync(buildLog(site), output);

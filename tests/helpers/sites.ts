@@ -10,6 +10,9 @@ export { ROOT };
  */
 export const E2E_DIR = resolve(ROOT, process.env.E2E_DIR ?? 'dist-test');
 
+/** The public origin the test builds are made for (a build without one warns, which the build-log test forbids). */
+export const TEST_SITE_URL = 'https://archive.example.org';
+
 export const SITES = {
   root: { dist: resolve(E2E_DIR, 'root'), base: '/' },
   archive: { dist: resolve(E2E_DIR, 'archive'), base: '/archive/' },
