@@ -126,16 +126,14 @@ export function highwireTags(input: CitationInput): { name: string; content: str
 
 /**
  * The citation data of an article entry (its frontmatter as parsed by the
- * schema). Without a byline, the essays' authors (e.g. the branch
- * secretaries who wrote them) are its authors.
+ * schema), with its authors as `articleAuthors` (authors.ts) finds them.
  */
-export function citationFor(id: string, data: any, url: string, essayAuthors: string[] = []): CitationInput {
-  const byline = bylineAuthors(data.byline);
+export function citationFor(id: string, data: any, url: string, authors: string[]): CitationInput {
   return {
     id,
     title: data.title,
     subtitle: data.subtitle,
-    authors: byline.length > 0 ? byline : essayAuthors,
+    authors,
     newspaper: data.newspaper ? { value: data.newspaper.value, inferred: data.newspaper.inferred } : undefined,
     date: { value: data.date.value.value, precision: data.date.value.precision, inferred: data.date.inferred },
     page: data.page,

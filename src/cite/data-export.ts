@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { SIMILAR_SHOWN, type Archive, type ArticleView, type HospitalView, type MeasureView, type PersonView } from '../model/archive.ts';
 import { refId } from '../content-model/integrity.ts';
 import { provinceByName } from '../content-model/provinces.ts';
-import { bylineAuthors } from './citation.ts';
+import { articleAuthors } from './authors.ts';
 import { toCsv, type CsvValue } from './csv.ts';
 
 const text = (doc: string) => z.string().describe(doc);
@@ -31,7 +31,7 @@ export const exportSchemas = {
     date_inferred: maybe('日期系推定时的依据；原文明载则为空'),
     page: maybe('版次'),
     byline: maybe('署名（原文）'),
-    authors: list('署名中的人名'),
+    authors: list('作者：署名中的人名；无署名时为各篇署名文章的作者'),
     source: text('OCR 原文编号（文件名）'),
     source_url: text('OCR 原文页面的绝对网址'),
     hospitals: list('所涉医院编号'),
@@ -111,7 +111,7 @@ const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 type Url = (path: string) => string;
 
-function articleRecord(a: ArticleView, url: Url): ExportRecord<'articles'> {
+function articleRecord(a: ArticleView, url: Url, archive: Archive): ExportRecord<'articles'> {
   const d = a.entry.data;
   const date = d.date.value;
   return {
@@ -129,7 +129,7 @@ function articleRecord(a: ArticleView, url: Url): ExportRecord<'articles'> {
     date_inferred: orNull(d.date.inferred),
     page: orNull(d.page),
     byline: orNull(d.byline),
-    authors: bylineAuthors(d.byline),
+    authors: articleAuthors(archive, a),
     source: d.source,
     source_url: url(`/sources/${d.source}/`),
     hospitals: a.hospitals,
@@ -212,7 +212,7 @@ function measureRecord(m: MeasureView, url: Url): ExportRecord<'measures'> {
 /** Every record of every download, from the archive model; `url(path)` makes absolute URLs. */
 export function exportRecords(archive: Archive, url: Url): { [N in ExportName]: ExportRecord<N>[] } {
   return {
-    articles: archive.articles.map((a) => articleRecord(a, url)),
+    articles: archive.articles.map((a) => articleRecord(a, url, archive)),
     hospitals: [...archive.hospitals.values()].map((h) => hospitalRecord(h, url)),
     people: [...archive.people.values()].map((p) => personRecord(p, url)),
     measures: [...archive.measures.values()].map((m) => measureRecord(m, url)),

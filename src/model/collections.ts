@@ -6,6 +6,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { ContentIntegrityError, findIntegrityProblems } from '../content-model/integrity.ts';
 import { buildArchive, type Archive } from './archive.ts';
 import { correctionMarkIds } from '../content-model/correction-marks.ts';
+import { articleAuthors } from '../cite/authors.ts';
 import { citationFor } from '../cite/citation.ts';
 import { exportRecords } from '../cite/data-export.ts';
 import { absoluteUrl } from './urls.ts';
@@ -78,14 +79,11 @@ export function getArchive(): Promise<Archive> {
   return archive;
 }
 
-/** Citation data of an article; without a byline, its essays' authors are its authors. */
+/** Citation data of an article, with its authors as `articleAuthors` finds them. */
 export async function getCitation(article: Article, site: URL | undefined) {
   const archive = await getArchive();
-  const view = archive.articleById.get(article.id)!;
-  const essayAuthors = view.sections
-    .filter((s) => s.kind === 'essay' && s.secretary)
-    .map((s) => archive.people.get(s.secretary!)!.entry.data.name as string);
-  return citationFor(article.id, article.data, absoluteUrl(`/articles/${article.id}/`, site), essayAuthors);
+  const authors = articleAuthors(archive, archive.articleById.get(article.id)!);
+  return citationFor(article.id, article.data, absoluteUrl(`/articles/${article.id}/`, site), authors);
 }
 
 /** The data downloads' records, with absolute URLs for this site. */

@@ -83,6 +83,30 @@ describe('citation metadata on article pages', () => {
     }
   });
 
+  it('names the same authors in the data download, the meta tags, RIS, BibTeX and JSON-LD, and names some for every article', () => {
+    const exported: { id: string; authors: string[] }[] = JSON.parse(readFileSync(join(dist, 'data/articles.json'), 'utf8'));
+    for (const { id, authors } of exported) {
+      const html = page(`articles/${id}`);
+      const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
+      const ris = readFileSync(join(dist, 'articles', `${id}.ris`), 'utf8');
+      const bib = readFileSync(join(dist, 'articles', `${id}.bib`), 'utf8');
+      expect(authors.length, id).toBeGreaterThan(0);
+      expect(
+        [...html.matchAll(/<meta name="citation_author" content="([^"]*)"/g)].map((m) => m[1]),
+        id,
+      ).toEqual(authors);
+      expect(
+        [...ris.matchAll(/^AU {2}- (.*?)\r?$/gm)].map((m) => m[1]),
+        id,
+      ).toEqual(authors);
+      expect(/^\s*author = \{(.*)\},?$/m.exec(bib)?.[1].split(' and '), id).toEqual(authors);
+      expect(
+        (ld.author ?? []).map((p: { name: string }) => p.name),
+        id,
+      ).toEqual(authors);
+    }
+  });
+
   it('offers BibTeX and RIS files for each article', () => {
     for (const a of articles) {
       expect(readFileSync(join(dist, 'articles', `${a.id}.bib`), 'utf8')).toContain(`@article{${a.id},`);
