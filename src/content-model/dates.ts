@@ -1,8 +1,11 @@
 /**
  * Dates in the archive are partial (a year, a month or a day) and are
  * calendar dates of the paper, not instants: they are formatted from their
- * parts, never through the machine's time zone. Where an instant is needed
- * (feeds), it is midnight in Asia/Shanghai.
+ * parts, never through the machine's time zone. Where a format needs an
+ * instant (the RSS feed), it is noon UTC of the date's first day: that
+ * instant falls on the same calendar day in every zone from UTC−12 to
+ * UTC+11, Beijing's included, so no reader sees a report a day, a month or a
+ * year early (midnight in Beijing is the previous day anywhere west of it).
  */
 import type { DatePrecision } from './schema.ts';
 
@@ -18,10 +21,10 @@ export function formatPartialDate(date: PartialDate): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** Midnight at the start of the date's first day in Asia/Shanghai (UTC+8, no DST since 1991). */
-export function shanghaiMidnight(date: PartialDate): Date {
+/** Noon UTC on the date's first day: an instant that keeps its calendar day in the zones readers live in. */
+export function dayKeepingInstant(date: PartialDate): Date {
   const [y, m = 1, d = 1] = date.value.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d, -8));
+  return new Date(Date.UTC(y, m - 1, d, 12));
 }
 
 const DIGITS = '〇一二三四五六七八九';

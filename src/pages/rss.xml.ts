@@ -1,16 +1,16 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getArchive } from '../model/collections.ts';
-import { shanghaiMidnight } from '../content-model/dates.ts';
+import { dayKeepingInstant } from '../content-model/dates.ts';
 import { absoluteUrl } from '../model/urls.ts';
 
-/** Newest first; a partial date stands for its first day, midnight in Asia/Shanghai. */
+/** Newest first; a partial date stands for its first day, at an instant that keeps that day in every reader's zone. */
 export const GET: APIRoute = async ({ site }) => {
   const archive = await getArchive();
   const items = [...archive.articles].reverse().map((a) => ({
     title: a.entry.data.title,
     link: absoluteUrl(`/articles/${a.id}/`, site),
-    pubDate: shanghaiMidnight(a.entry.data.date.value),
+    pubDate: dayKeepingInstant(a.entry.data.date.value),
     description: [a.entry.data.subtitle, a.hospitals.map((h) => archive.hospitals.get(h)!.entry.data.name).join('、')]
       .filter(Boolean)
       .join(' · '),

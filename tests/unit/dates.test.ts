@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, formatPartialDate, shanghaiMidnight } from '../../src/content-model/dates.ts';
+import { chineseNumber, dayKeepingInstant, formatPartialDate } from '../../src/content-model/dates.ts';
 
 describe('dates', () => {
   it('format from their parts at their precision', () => {
@@ -8,9 +8,25 @@ describe('dates', () => {
     expect(formatPartialDate({ value: '2021-06-09', precision: 'day' })).toBe('2021年6月9日');
   });
 
-  it('become instants at midnight in Asia/Shanghai whatever the machine’s zone', () => {
-    expect(shanghaiMidnight({ value: '2021-06-09', precision: 'day' }).toISOString()).toBe('2021-06-08T16:00:00.000Z');
-    expect(shanghaiMidnight({ value: '2023', precision: 'year' }).toISOString()).toBe('2022-12-31T16:00:00.000Z');
+  it('become instants that show their first day in every zone from UTC−12 to UTC+11, Beijing included', () => {
+    // Etc/GMT+12 is UTC−12: the IANA names of fixed offsets have the sign reversed.
+    const zones = [
+      ...Array.from({ length: 12 }, (_, i) => `Etc/GMT+${i + 1}`),
+      'UTC',
+      ...Array.from({ length: 11 }, (_, i) => `Etc/GMT-${i + 1}`),
+      'Asia/Shanghai',
+      'America/Los_Angeles',
+      'Europe/Berlin',
+    ];
+    for (const [value, precision, day] of [
+      ['2023', 'year', '2023-01-01'],
+      ['2021-06', 'month', '2021-06-01'],
+      ['2021-06-09', 'day', '2021-06-09'],
+    ] as const) {
+      const instant = dayKeepingInstant({ value, precision });
+      for (const timeZone of zones)
+        expect(new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant), `${value} in ${timeZone}`).toBe(day);
+    }
   });
 
   it('series numbers are written in Chinese numerals', () => {
