@@ -8,34 +8,45 @@ import { z } from 'astro/zod';
 import { SIMILAR_SHOWN, type Archive, type ArticleView, type HospitalView, type MeasureView, type PersonView } from '../model/archive.ts';
 import { refId } from '../content-model/integrity.ts';
 import { provinceByName } from '../content-model/provinces.ts';
+import { ID_PATTERN } from '../content-model/schema.ts';
+import { SOURCE_ID_PATTERN } from '../content-model/sources.ts';
 import { articleAuthors } from './authors.ts';
 import { toCsv, type CsvValue } from './csv.ts';
 
-const text = (doc: string) => z.string().describe(doc);
-const maybe = (doc: string) => z.string().nullable().describe(doc);
-const list = (doc: string) => z.array(z.string()).describe(doc);
+const text = (doc: string) => z.string().min(1).describe(doc);
+const maybe = (doc: string) => z.string().min(1).nullable().describe(doc);
+const list = (doc: string) => z.array(z.string().min(1)).describe(doc);
+/** An entry's id: ASCII, as in its file name and URL. */
+const entryId = (doc: string) => z.string().regex(ID_PATTERN).describe(doc);
+const idList = (doc: string) => z.array(z.string().regex(ID_PATTERN)).describe(doc);
+const maybeId = (doc: string) => z.string().regex(ID_PATTERN).nullable().describe(doc);
+const absolute = (doc: string) => z.url().describe(doc);
+const sourceIdField = (doc: string) => z.string().regex(SOURCE_ID_PATTERN).describe(doc);
 
 export const exportSchemas = {
   articles: z.strictObject({
-    id: text('文章编号（ASCII），亦为网址的一部分'),
-    url: text('文章页面的绝对网址'),
+    id: entryId('文章编号（ASCII），亦为网址的一部分'),
+    url: absolute('文章页面的绝对网址'),
     title: text('标题（原文）'),
     subtitle: maybe('副标题（原文）'),
     column: maybe('栏目或版头（原文）'),
     series: maybe('系列名'),
-    series_number: z.number().int().nullable().describe('系列中的序号'),
+    series_number: z.int().min(1).nullable().describe('系列中的序号'),
     newspaper: maybe('报纸名；原文未载则为空'),
     newspaper_inferred: maybe('报纸名系推定时的依据；原文明载则为空'),
-    date: text('日期：YYYY、YYYY-MM 或 YYYY-MM-DD'),
+    date: z
+      .string()
+      .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
+      .describe('日期：YYYY、YYYY-MM 或 YYYY-MM-DD'),
     date_precision: z.enum(['year', 'month', 'day']).describe('日期精度：year 年、month 月、day 日'),
     date_inferred: maybe('日期系推定时的依据；原文明载则为空'),
     page: maybe('版次'),
     byline: maybe('署名（原文）'),
     authors: list('作者：署名中的人名；无署名时为各篇署名文章的作者'),
-    source: text('OCR 原文编号（文件名）'),
-    source_url: text('OCR 原文页面的绝对网址'),
-    hospitals: list('所涉医院编号'),
-    provinces: list('所涉省级行政区编号'),
+    source: sourceIdField('OCR 原文编号（文件名）'),
+    source_url: absolute('OCR 原文页面的绝对网址'),
+    hospitals: idList('所涉医院编号'),
+    provinces: idList('所涉省级行政区编号'),
     sections: z
       .array(
         z.strictObject({
@@ -54,25 +65,25 @@ export const exportSchemas = {
       .describe('校勘记：编号、类别、原文、今作、说明（CSV 中只给条数）'),
   }),
   hospitals: z.strictObject({
-    id: text('医院编号（ASCII）'),
-    url: text('医院页面的绝对网址'),
+    id: entryId('医院编号（ASCII）'),
+    url: absolute('医院页面的绝对网址'),
     name: text('全称'),
     aliases: list('文中所用简称'),
     province: text('省级行政区全称'),
-    province_id: text('省级行政区编号'),
+    province_id: entryId('省级行政区编号'),
     province_inferred: maybe('省份系推定时的依据；原文明载则为空'),
     city: maybe('城市'),
     county: maybe('区县'),
     level: maybe('等级，如三级甲等'),
     category: maybe('类别，如中医医院、乡镇卫生院'),
-    founded: z.number().int().nullable().describe('始建年份'),
-    articles: list('报道此院的文章编号'),
-    people: list('此院人物编号'),
-    measures: list('此院举措编号'),
+    founded: z.int().min(1).nullable().describe('始建年份'),
+    articles: idList('报道此院的文章编号'),
+    people: idList('此院人物编号'),
+    measures: idList('此院举措编号'),
   }),
   people: z.strictObject({
-    id: text('人物编号（ASCII）'),
-    url: text('人物页面的绝对网址'),
+    id: entryId('人物编号（ASCII）'),
+    url: absolute('人物页面的绝对网址'),
     name: text('姓名'),
     roles: z
       .array(
@@ -86,21 +97,21 @@ export const exportSchemas = {
         }),
       )
       .describe('身份：类别、原文职务、支部、医院、出处及原文引句'),
-    hospitals: list('所在医院编号'),
-    articles: list('提及此人的文章编号'),
+    hospitals: idList('所在医院编号'),
+    articles: idList('提及此人的文章编号'),
   }),
   measures: z.strictObject({
-    id: text('举措编号（ASCII）'),
-    url: text('举措页面的绝对网址'),
+    id: entryId('举措编号（ASCII）'),
+    url: absolute('举措页面的绝对网址'),
     name: text('名称'),
-    hospital: text('医院编号'),
+    hospital: entryId('医院编号'),
     kind: text('类别：brand 品牌、programme 工程、mechanism 机制、strategy 战略、model 模式、campaign 活动、system 制度、service 服务举措'),
     description: text('原文所述（逐字引用）'),
-    source: text('OCR 原文编号'),
-    article: text('出处文章编号'),
-    section: maybe('出处分节编号'),
-    similar: list(`他院名称相近的举措编号：最相近的至多 ${SIMILAR_SHOWN} 项，最相近者在前`),
-    similar_count: z.number().int().describe('他院名称相近的举措总数（可多于 similar 所列）'),
+    source: sourceIdField('OCR 原文编号'),
+    article: entryId('出处文章编号'),
+    section: maybeId('出处分节编号'),
+    similar: idList(`他院名称相近的举措编号：最相近的至多 ${SIMILAR_SHOWN} 项，最相近者在前`),
+    similar_count: z.int().min(0).describe('他院名称相近的举措总数（可多于 similar 所列）'),
   }),
 } as const;
 

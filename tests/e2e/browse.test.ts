@@ -6,6 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportSchemas, type ExportName } from '../../src/cite/data-export.ts';
 import { provinceByName } from '../../src/content-model/provinces.ts';
@@ -53,6 +55,21 @@ describe('data downloads', () => {
       const expected = { articles, hospitals, people, measures }[name].map((e) => e.id).sort();
       expect(records.map((r: { id: string }) => r.id).sort()).toEqual(expected);
       for (const r of records) expect(r.url.startsWith('https://')).toBe(true);
+    });
+
+    it(`${name}.json is valid against the published ${name}.schema.json, which rejects malformed records`, () => {
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      addFormats(ajv);
+      const validate = ajv.compile(JSON.parse(readFileSync(join(dist, 'data', `${name}.schema.json`), 'utf8')));
+      const records = JSON.parse(readFileSync(join(dist, 'data', `${name}.json`), 'utf8'));
+      expect(validate(records) ? [] : validate.errors?.slice(0, 5)).toEqual([]);
+      const broken: Record<string, unknown>[] = [
+        { id: '' },
+        { id: 'Not An Id' },
+        { url: 'not a url' },
+        ...(name === 'articles' ? [{ date: 'banana' }, { date: '2021-13' }, { source: 'x' }] : []),
+      ];
+      for (const change of broken) expect(validate([{ ...records[0], ...change }]), JSON.stringify(change)).toBe(false);
     });
 
     it(`${name}.csv opens in a spreadsheet with the documented columns and a row per entry`, () => {
