@@ -15,6 +15,7 @@ import { normalizeText } from '../../src/content-model/fidelity.ts';
 import { listSourceIds, readSource } from '../../src/content-model/sources.ts';
 import { loadArticles, loadYamlEntries, type RawArticle, type RawEntry } from '../helpers/content.ts';
 import { ROOT } from '../../tools/shared/project.ts';
+import { loadCollections } from '../../tools/import/run.ts';
 
 interface Expected {
   kind: string;
@@ -205,5 +206,86 @@ describe('importer recall on the sources', () => {
     printTally('all people in the curated data', peopleTally);
     expect(hospitalTally.found).toBeGreaterThanOrEqual(0.9 * hospitalTally.total);
     expect(secretaryTally.found).toBeGreaterThanOrEqual(0.8 * secretaryTally.total);
+  });
+});
+
+interface NewReport {
+  defects: Expected[];
+  date: { value: string; quote: string };
+  title: string;
+  column: string | null;
+  authors: { name: string; role: string }[];
+  hospitals: { name: string; existing: string | null }[];
+  people: { name: string; kind: string }[];
+  secondArticle: { title: string; line: number } | null;
+}
+
+/**
+ * Reports written for this test, not the sources the importer was built on:
+ * other provinces, layouts and defects (tests/fixtures/import/new/). Per kind:
+ * planted defects found and missed, and proposals that stand for no planted
+ * defect (wrong: every defect of these texts is listed).
+ */
+describe('importer on reports it has never seen', () => {
+  const dir = join(ROOT, 'tests/fixtures/import/new');
+  const reports: [string, NewReport][] = Object.entries(JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'))).filter(
+    ([k]) => !k.startsWith('_'),
+  ) as [string, NewReport][];
+  const known = loadCollections(ROOT).hospitals;
+  const analysed = new Map(reports.map(([file]) => [file, analyze(readFileSync(join(dir, file), 'utf8'), known)]));
+
+  it('finds the planted defects, per kind, and proposes little else', () => {
+    const rows = new Map<string, { found: number; missed: string[]; wrong: string[] }>();
+    const row = (k: string) => rows.get(k) ?? rows.set(k, { found: 0, missed: [], wrong: [] }).get(k)!;
+    for (const [file, r] of reports) {
+      const { proposals } = analysed.get(file)!;
+      for (const d of r.defects) {
+        if (proposals.some((p) => matches(p, d))) row(d.kind).found++;
+        else row(d.kind).missed.push(`${file.slice(0, 8)} ${d.original.replace(/\n/g, '⏎')}`);
+      }
+      for (const p of proposals) if (!r.defects.some((d) => matches(p, d))) row(p.kind).wrong.push(`${file.slice(0, 8)} line ${p.line}`);
+    }
+    const table = [...rows].map(
+      ([k, t]) =>
+        `  ${k.padEnd(15)} found ${t.found}/${t.found + t.missed.length}, wrong ${t.wrong.length}` +
+        `${t.missed.length ? `  missed: ${t.missed.join(' | ')}` : ''}${t.wrong.length ? `  wrong: ${t.wrong.join(' | ')}` : ''}`,
+    );
+    console.log(`new reports, per kind:\n${table.join('\n')}`);
+    const all = [...rows.values()];
+    const found = all.reduce((n, t) => n + t.found, 0);
+    const total = all.reduce((n, t) => n + t.found + t.missed.length, 0);
+    expect(rows.get('furniture')).toMatchObject({ missed: [], wrong: [] });
+    expect(found).toBeGreaterThanOrEqual(0.9 * total);
+    expect(all.reduce((n, t) => n + t.wrong.length, 0)).toBeLessThanOrEqual(2);
+  });
+
+  it('reads the head, the date to the day, the authors and a second article', () => {
+    for (const [file, r] of reports) {
+      const a = analysed.get(file)!;
+      expect(a.doc.head.title, file).toBe(r.title);
+      expect(a.doc.head.column ?? null, file).toBe(r.column);
+      expect(a.entities.date, file).toMatchObject(r.date);
+      expect(a.entities.byline?.authors, file).toEqual(r.authors);
+      expect(a.secondArticle ? { title: a.secondArticle.title, line: a.secondArticle.line } : null, file).toEqual(r.secondArticle);
+    }
+  });
+
+  it('proposes its hospitals as new (no shared generic part matches an archive entry) and its people', () => {
+    const people = newTally();
+    for (const [file, r] of reports) {
+      const a = analysed.get(file)!;
+      const proposed = a.entities.hospitals.map((h) => ({ name: h.name, existing: h.existing ?? null }));
+      expect(
+        proposed.filter((h) => h.existing),
+        file,
+      ).toEqual([]);
+      expect(proposed, file).toEqual(expect.arrayContaining(r.hospitals));
+      for (const p of r.people) {
+        const mine = a.entities.people.find((x) => x.name === p.name);
+        count(people, !!mine?.roles.some((role) => role.kind === p.kind), `${file.slice(0, 8)} ${p.name} (${p.kind})`);
+      }
+    }
+    printTally('new reports, people with their role kind', people);
+    expect(people.found).toBeGreaterThanOrEqual(0.9 * people.total);
   });
 });

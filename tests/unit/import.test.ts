@@ -15,7 +15,9 @@ import { parseDocument } from '../../tools/import/document.ts';
 import { detectDefects, halfWidthMarks } from '../../tools/import/defects.ts';
 import { analyze } from '../../tools/import/analyze.ts';
 import { buildDraft } from '../../tools/import/draft.ts';
-import { nameAfter } from '../../tools/import/entities.ts';
+import { nameAfter, type KnownHospital } from '../../tools/import/entities.ts';
+import { parseByline } from '../../tools/import/entities/byline.ts';
+import { furnitureItems } from '../../tools/import/furniture-lines.ts';
 import { hospitalId, newSourceId, personId, sha256Hex } from '../../tools/import/ids.ts';
 import { ImportError, runImport } from '../../tools/import/run.ts';
 import { DRAFT_COMMENT, IMPORT_MARK } from '../../tools/import/draft.ts';
@@ -159,18 +161,18 @@ describe('the draft body', () => {
       taken: { articles: new Set(), hospitals: new Set(), people: new Map(), measures: new Set() },
     });
 
-  it('carries out joins, caption moves and full-width punctuation, and marks the proposals it leaves in the text', () => {
+  it('carries out joins, caption moves, full-width punctuation and furniture removal, and marks the proposals it leaves in the text', () => {
     const draft = draftOf();
     expect(draft.body).toBe(
       '## 第一节\n\n医院大力开展多学科联合诊疗，通过与临[[c2]]床一线医护人员面对面交流。\n\n<p class="caption">▲医护人员交流</p>\n\n' +
-        '新的一段从这里开始，急救急救技能。[[c4]]\n\n聚焦公立医院高质量发展\n010-64621775[[c5]]\n\n末段正文。\n',
+        '新的一段从这里开始，急救急救技能。[[c4]][[c5]]\n\n末段正文。\n',
     );
     expect(draft.corrections.map((c) => `${c.id} ${c.kind}${c.applied ? '' : ` (${c.proposal.kind})`}`)).toEqual([
       'c1 punctuation',
       'c2 caption',
       'c3 paragraph-join',
       'c4 query (doubled)',
-      'c5 query (furniture)',
+      'c5 furniture',
     ]);
     expect(draft.frontmatter.title).toBe('标题（一）');
   });
@@ -230,13 +232,17 @@ describe('drafts of every source', () => {
     expect(readAsAstro(hospital)).toEqual(parseYaml(hospital));
   });
 
-  it('the doubled 急救急救 and the furniture of 003 become 存疑 proposals; the text is unchanged', () => {
+  it('the doubled 急救急救 of 003 becomes a 存疑 proposal with the text unchanged; its furniture is removed and recorded', () => {
     const { root, input } = sourceInput('003');
     const { draft } = runImport({ root, file: input, dryRun: true });
     expect(draft.body).toContain('急救急救技能');
-    expect(draft.body).toContain('010-64621775');
+    expect(draft.body).not.toContain('010-64621775');
+    expect(draft.corrections.find((c) => c.kind === 'furniture')).toMatchObject({
+      original: '聚焦公立医院高质量发展\n010-64621775',
+      applied: true,
+    });
     const flags = draft.corrections.filter((c) => !c.applied).map((c) => c.proposal.kind);
-    expect(flags).toEqual(expect.arrayContaining(['doubled', 'furniture', 'misread', 'column-order']));
+    expect(flags).toEqual(expect.arrayContaining(['doubled', 'misread', 'column-order']));
     expect(draft.corrections.filter((c) => !c.applied).every((c) => c.kind === 'query')).toBe(true);
   });
 
@@ -380,5 +386,117 @@ describe('the command line', { timeout: 60_000 }, () => {
     expect(spaced).toMatchObject({ code: 0, out: expect.stringMatching(/applied and recorded: doubled 衍文 1;/) });
     expect(joined).toEqual(spaced);
     expect(run(['--help'])).toMatchObject({ code: 0, out: expect.stringMatching(/^usage: npm run import/) });
+  });
+});
+
+describe('page furniture, bylines, team members, shared name parts, two articles', () => {
+  const draftOf = (text: string, known: KnownHospital[] = []) =>
+    buildDraft(analyze(text, known), {
+      sourceId: '000_0000000000000000',
+      taken: { articles: new Set(), hospitals: new Set(), people: new Map(), measures: new Set() },
+    });
+
+  it('read a running head, an editor’s credit and a phone number as furniture, and running text with dates and numbers as text', () => {
+    expect(furnitureItems('衢州日报 2021年7月5日 星期一 第3版')).toEqual(['date', 'page']);
+    expect(furnitureItems('责任编辑：方晓明 版式：周丽 校对：吴敏')).toEqual(['editor']);
+    expect(furnitureItems('新闻热线:0570-3021234')).toEqual(['phone']);
+    expect(furnitureItems('健康四川·卫生 2022年3月18日 星期五 A6 责任编辑：赵敏')).toEqual(['date', 'editor', 'page']);
+    expect(furnitureItems('2021年7月5日，医院召开大会。')).toBeUndefined();
+    expect(furnitureItems('医院投入1.2亿元建设智慧医院')).toBeUndefined();
+    expect(furnitureItems('共有党员612名')).toBeUndefined();
+  });
+
+  it('remove a running head between the halves of a sentence and join the sentence over it', () => {
+    const draft = draftOf(
+      '# 标题\n\n医院持续改进流程，将平均门球时间缩短至\n\n衢州日报 2021年7月5日 星期一 第3版\n\n58分钟，让更多患者得到救治。\n',
+    );
+    expect(draft.body).toBe('医院持续改进流程，将平均门球时间缩短至[[c1]]58分钟，让更多患者得到救治。\n');
+    expect(draft.corrections.map((c) => [c.kind, c.original])).toEqual([
+      ['furniture', '衢州日报 2021年7月5日 星期一 第3版'],
+      ['paragraph-join', '将平均门球时间缩短至\n\n衢州日报 2021年7月5日 星期一 第3版\n\n58分钟'],
+    ]);
+    expect(draft.frontmatter.date).toMatchObject({ value: '2021-07-05', quote: '衢州日报 2021年7月5日 星期一 第3版' });
+  });
+
+  it('cut a furniture line glued into a paragraph block out of it, leaving the paragraphs on either side', () => {
+    const draft = draftOf(
+      '# 标题\n\n实现了全覆盖。\n健康四川·卫生 2022年3月18日 星期五 A6 责任编辑：赵敏\n在“强队伍”方面，医院选派青年医师。\n',
+    );
+    expect(draft.body).toBe('实现了全覆盖。[[c1]]\n\n在“强队伍”方面，医院选派青年医师。\n');
+    expect(draft.corrections[0]).toMatchObject({
+      kind: 'furniture',
+      original: '健康四川·卫生 2022年3月18日 星期五 A6 责任编辑：赵敏',
+      reading: '',
+    });
+  });
+
+  it('take furniture at the top of the page for neither the title nor the column, and the date from it to the day', () => {
+    const a = analyze(
+      '衢州日报\n2021年7月5日 星期一\n责任编辑：方晓明 版式：周丽 校对：吴敏\n\n【党建引领】\n\n# 红色引擎\n\n正文一句，2019年的事。\n',
+    );
+    expect(a.doc.head).toMatchObject({ title: '红色引擎', column: '【党建引领】' });
+    expect(a.entities.date).toMatchObject({ value: '2021-07-05', quote: '2021年7月5日 星期一' });
+  });
+
+  it('read the authors of a byline with their roles, and a paragraph about a reporter as text', () => {
+    expect(parseByline('□ 通讯员 徐丽娜 本报记者 郑航')).toEqual([
+      { name: '徐丽娜', role: '通讯员' },
+      { name: '郑航', role: '本报记者' },
+    ]);
+    expect(parseByline('□本报记者 邹欣芮  \n特约记者 张威  \n通讯员 杨玲玲 赵聪')?.map((x) => x.role)).toEqual([
+      '本报记者',
+      '特约记者',
+      '通讯员',
+      '通讯员',
+    ]);
+    expect(parseByline('随州日报全媒体记者 王松 通讯员 熊仕伟')?.[0]).toEqual({ name: '王松', role: '随州日报全媒体记者' });
+    expect(parseByline('（记者 陈敏 通讯员 黄志强 林晓）')?.map((x) => x.name)).toEqual(['陈敏', '黄志强', '林晓']);
+    expect(parseByline('记者在采访中了解到，医院先后投入资金')).toBeUndefined();
+    const a = analyze(
+      '# 标题\n\n本报讯（通讯员 李雪梅 记者 王川）近日，医院召开大会。\n\n记者在采访中了解到，医院先后投入\n\n资金三千万元。\n',
+    );
+    expect(a.entities.byline).toMatchObject({
+      text: '本报讯（通讯员 李雪梅 记者 王川）',
+      authors: [
+        { name: '李雪梅', role: '通讯员' },
+        { name: '王川', role: '记者' },
+      ],
+    });
+    expect(a.doc.blocks.map((b) => b.kind)).not.toContain('byline');
+    expect(a.proposals.map((p) => p.kind)).toContain('paragraph-join');
+  });
+
+  it('propose people named as 组长 and 队员', () => {
+    const { people } = analyze(
+      '# 衢州市中心医院\n\n衢州市中心医院成立了以副院长吴国平为组长的工作组，以陈劲松、彭冲均为组长的领导小组，队员有胡晓燕、方建军、李婷等12名党员。他拉着队员刘小娟的手。\n',
+    ).entities;
+    const roles = Object.fromEntries(people.map((p) => [p.name, p.roles.map((r) => r.title).join('、')]));
+    expect(roles).toMatchObject({
+      吴国平: '副院长、组长',
+      陈劲松: '组长',
+      彭冲均: '组长',
+      胡晓燕: '队员',
+      方建军: '队员',
+      李婷: '队员',
+      刘小娟: '队员',
+    });
+  });
+
+  it('match an existing hospital only by one of its names, never by a generic part two hospitals share', () => {
+    const known = [{ id: 'suizhou-central', name: '随州市中心医院', aliases: ['市中心医院'] }];
+    const { hospitals } = analyze('# 标题\n\n衢州市中心医院开展义诊。市中心医院党委书记刘建华介绍。\n', known).entities;
+    expect(hospitals.map((h) => [h.name, h.existing])).toEqual([['衢州市中心医院', undefined]]);
+    expect(hospitals[0].aliases).toEqual(['市中心医院']);
+    const gaoan = analyze('# 标题\n\n江西省高安市中医医院建于1956年。\n', [{ id: 'gaoan-tcm', name: '高安市中医医院', aliases: [] }]);
+    expect(gaoan.entities.hospitals[0].existing).toBe('gaoan-tcm');
+  });
+
+  it('find where a second article of the same source starts (001, a fixture), and no second article in 002', () => {
+    const of = (prefix: string) =>
+      analyze(readFileSync(join(SOURCES_DIR, `${listSourceIds().find((i) => i.startsWith(prefix))}.txt`), 'utf8'));
+    expect(of('001').secondArticle).toMatchObject({ line: 77, title: '锦州医科大学附属第一医院：以强劲姿态领跑高质量发展多元赛道' });
+    expect(of('002').secondArticle).toBeUndefined();
+    const draft = draftOf(readFileSync(join(ROOT, 'tests/fixtures/import/new/two-articles-guangdong-henan.txt'), 'utf8'));
+    expect(draft.decisions.join('\n')).toMatch(/second article seems to start at line 29 \(“南阳市中心医院：红色医疗队守护群众健康”\)/);
   });
 });

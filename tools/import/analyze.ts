@@ -3,6 +3,7 @@
  */
 import { parseDocument, type SourceDocument } from './document.ts';
 import { placesIn } from './places.ts';
+import { findSecondArticle, type SecondArticle } from './second-article.ts';
 import { detectDefects, type Proposal } from './defects.ts';
 import {
   findByline,
@@ -22,6 +23,8 @@ export interface Analysis {
   doc: SourceDocument;
   proposals: Proposal[];
   entities: Entities;
+  /** Where a second article printed in the same source starts. */
+  secondArticle?: SecondArticle;
 }
 
 export function analyze(source: string, known: KnownHospital[] = []): Analysis {
@@ -43,6 +46,7 @@ export function analyze(source: string, known: KnownHospital[] = []): Analysis {
   return {
     doc,
     proposals: detection.proposals,
+    secondArticle: findSecondArticle(doc),
     entities: {
       hospitals,
       people,

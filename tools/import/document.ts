@@ -7,9 +7,11 @@
  * photograph (its caption stands alone between them); headings are Markdown
  * `#` lines. Those habits are the only layout evidence an OCR text keeps.
  */
+import { parseByline } from './entities/byline.ts';
+import { isFurnitureBlock } from './furniture-lines.ts';
 import { isHan, stripMarkup } from './text.ts';
 
-export type BlockKind = 'heading' | 'caption' | 'byline' | 'label' | 'text';
+export type BlockKind = 'heading' | 'caption' | 'byline' | 'furniture' | 'label' | 'text';
 
 export interface Block {
   index: number;
@@ -48,7 +50,6 @@ export interface SourceDocument {
 }
 
 const HEADING = /^(#{1,6})\s+(.*)$/;
-const BYLINE = /(^□|记者|通讯员|特约|撰稿|供稿|摄影|^（[^）]{2,12}）$|^\([^)]{2,12}\)$)/;
 /** Sentence punctuation: a line without any is a label, a caption or a byline. */
 const CLAUSE_PUNCT = /[，。；！？、,;!?]/;
 
@@ -109,8 +110,14 @@ function classify(block: Block, hasPrevious: boolean) {
     block.level = heading[1].length;
     return;
   }
+  // Running heads, page numbers, editors' credits: never a title, a column or half of a paragraph.
+  if (isFurnitureBlock(lines)) {
+    block.kind = 'furniture';
+    return;
+  }
   const flat = stripMarkup(lines.join(''));
-  if (lines.some((l) => BYLINE.test(l)) && !/[。！？]/.test(flat) && flat.length <= 80) {
+  // Only roles and names: a paragraph that mentions a reporter is not a byline.
+  if (flat.length <= 80 && parseByline(lines.join(' '))) {
     block.kind = 'byline';
     return;
   }
@@ -161,6 +168,10 @@ function headZoneEnd(blocks: Block[]): number {
   let end = 0;
   while (end < blocks.length) {
     const b = blocks[end];
+    if (b.kind === 'furniture') {
+      end++;
+      continue;
+    }
     const t = stripMarkup(b.text);
     const headish =
       b.kind === 'heading' ||
@@ -197,7 +208,11 @@ function readHeadings(zone: Block[], headings: Block[], head: Head): void {
   for (const b of zone) {
     if (b === title || head.blocks.includes(b.index)) continue;
     const t = b.kind === 'heading' ? headingText(b) : stripMarkup(b.text);
-    if (isSubtitle(t) && head.subtitle === undefined) {
+    if (b.index < title.index && /^【[^】]+】$/u.test(t) && head.column === undefined) {
+      // A bracketed column printed as a heading (## 【医院党建】) is the column all the same.
+      head.column = t;
+      head.blocks.push(b.index);
+    } else if (isSubtitle(t) && head.subtitle === undefined) {
       head.subtitle = t;
       head.blocks.push(b.index);
     } else if (b.index < title.index && b.kind === 'heading' && head.kicker === undefined) {
@@ -220,7 +235,8 @@ function readHeadings(zone: Block[], headings: Block[], head: Head): void {
 function findHead(blocks: Block[]): Head {
   const head: Head = { blocks: [], bodyStart: 0 };
   let end = headZoneEnd(blocks);
-  const zone = blocks.slice(0, end);
+  // Page furniture in the head zone is no part of the head (it is removed as furniture).
+  const zone = blocks.slice(0, end).filter((b) => b.kind !== 'furniture');
   const headings = zone.filter((b) => b.kind === 'heading' && !isSubtitle(headingText(b)));
   if (headings.length > 0) readHeadings(zone, headings, head);
   else if (zone.length > 0) {

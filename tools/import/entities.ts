@@ -7,7 +7,9 @@
 export { findHospitals } from './entities/hospitals.ts';
 export { hospitalFacts } from './entities/hospital-facts.ts';
 export { findMeasures } from './entities/measures.ts';
+export type { Author } from './entities/byline.ts';
 export type {
+  BylineProposal,
   DateProposal,
   Entities,
   Evidence,

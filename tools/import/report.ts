@@ -20,6 +20,13 @@ function filesSection(result: RunResult, dryRun: boolean): string[] {
   return lines;
 }
 
+/** Authors with their roles: 通讯员 徐丽娜; 本报记者 郑航. */
+function authorsLine({ analysis }: RunResult): string[] {
+  const b = analysis.entities.byline;
+  if (!b?.authors.length) return [];
+  return [`Authors 作者 (line ${b.line}): ${b.authors.map((a) => (a.role ? `${a.role} ${a.name}` : a.name)).join('; ')}`];
+}
+
 /** Title, date, newspaper and byline as the frontmatter has them. */
 function headSection(fm: Frontmatter): string[] {
   const lines = [
@@ -29,6 +36,12 @@ function headSection(fm: Frontmatter): string[] {
   if (fm.newspaper) lines.push(`Newspaper 报纸: ${fm.newspaper.value}`);
   if (fm.byline) lines.push(`Byline 署名: ${fm.byline}`);
   return lines;
+}
+
+/** Where a second article of the same source starts. */
+function secondArticleLine({ analysis }: RunResult): string[] {
+  const s = analysis.secondArticle;
+  return s ? [`Second article 第二篇: from line ${s.line}, “${s.title}” (the draft holds both; see Needs a person)`] : [];
 }
 
 /** Hospitals (matched, new or only mentioned), people, measures and sections. */
@@ -118,7 +131,7 @@ export function formatReport(result: RunResult, dryRun = false): string {
   const fm = result.draft.frontmatter as Frontmatter;
   const sections = [
     filesSection(result, dryRun),
-    headSection(fm),
+    [...headSection(fm), ...authorsLine(result), ...secondArticleLine(result)],
     entitySection(result, fm),
     correctionSection(result),
     checkSection(result),

@@ -67,25 +67,35 @@ function captionProposal(c: Block, tail: string, head: string): Proposal {
 function joinAfter(body: Block[], k: number): { proposals: Proposal[]; joined: Block } | undefined {
   const a = body[k];
   let j = k + 1;
-  const captions: Block[] = [];
-  while (j < body.length && body[j].kind === 'caption') captions.push(body[j++]);
+  // Captions and page furniture printed inside the sentence: the join goes over them.
+  const between: Block[] = [];
+  while (j < body.length && (body[j].kind === 'caption' || body[j].kind === 'furniture')) between.push(body[j++]);
+  const captions = between.filter((x) => x.kind === 'caption');
   const b = body[j];
   const continues = b && (b.kind === 'text' || b.kind === 'label') && !ENUMERATOR.test(b.text.trim());
   const quoteOpen = hasUnclosedQuote(openTail(a.text)) && b && !closesUnopenedQuote(firstSentence(b.text));
-  if (!continues || quoteOpen || (captions.length === 0 && a.gapAfter !== 1)) return undefined;
+  // Without a caption, only a page break's single blank lines (around any furniture) part the halves.
+  const plainBreak = [a, ...between].every((x) => x.gapAfter === 1);
+  if (!continues || quoteOpen || (captions.length === 0 && !plainBreak)) return undefined;
   const tail = tailContext(a.text);
   const head = headContext(b.text);
+  const over = between.filter((x) => x.kind === 'furniture');
   const join: Proposal = {
     kind: 'paragraph-join',
     start: a.end - tail.length,
     end: b.start + head.length,
     line: a.lastLine,
-    original: [tail, ...captions.map((c) => c.text.trim()), head].join('\n\n'),
+    original: [tail, ...between.map((c) => c.text.trim()), head].join('\n\n'),
     reading: tail + head,
-    note: captions.length > 0 ? '图片说明移出后，被截断的句子合并。' : `句中断段（第${a.lastLine}行末），今合并。`,
+    note:
+      captions.length > 0
+        ? '图片说明移出后，被截断的句子合并。'
+        : over.length > 0
+          ? '版面杂项删去后，被截断的句子合并。'
+          : `句中断段（第${a.lastLine}行末），今合并。`,
     confidence: captions.length > 0 ? 'medium' : 'high',
-    edit: { type: 'join', a: a.index, b: b.index, captions: captions.map((c) => c.index) },
-    reason: captions.length > 0 ? 'caption-break' : 'mid-sentence-break',
+    edit: { type: 'join', a: a.index, b: b.index, captions: captions.map((c) => c.index), over: over.map((f) => f.index) },
+    reason: captions.length > 0 ? 'caption-break' : over.length > 0 ? 'furniture-break' : 'mid-sentence-break',
   };
   return { proposals: [...captions.map((c) => captionProposal(c, tail, head)), join], joined: b };
 }

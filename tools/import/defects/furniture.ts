@@ -1,61 +1,93 @@
 /**
  * Page furniture printed among the text: running heads, telephone and page
- * numbers, date lines, editors' credits.
+ * numbers, date lines, editors' credits. A block made only of furniture is
+ * removed whole; a furniture line glued into a paragraph block (no blank line
+ * around it) is cut out of the block, and the paragraph break it stood on is
+ * kept.
  */
-import type { SourceDocument } from '../document.ts';
-import { stripMarkup } from '../text.ts';
+import type { Block, SourceDocument } from '../document.ts';
+import { type FurnitureItem, furnitureItems, isFurnitureBlock } from '../furniture-lines.ts';
 import type { Proposal } from './proposal.ts';
 
-const PHONE = /^(?:电话|热线|Tel)?[:：]?\s*(?:\(?0\d{2,3}\)?[-－—]?\d{7,8}|1[3-9]\d{9})$/i;
-const PAGE_NUMBER = /^(?:[-—－]\s*\d{1,3}\s*[-—－]|第?\s*\d{1,3}\s*版|[A-Z]\d{1,2}(?:版)?|\d{1,3})$/;
-const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日(?:\s*(?:星期|周)[一二三四五六日天])?$/;
-const EDITOR_LINE = /^(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|本版编辑|组版)[:：]/;
+const ITEM_NAMES: Record<FurnitureItem, string> = { phone: '电话号码', page: '版次', date: '日期', editor: '编辑署名' };
 
-function furnitureLine(line: string): 'phone' | 'page' | 'date' | 'editor' | undefined {
-  const l = line.trim();
-  if (PHONE.test(l)) return 'phone';
-  if (PAGE_NUMBER.test(l)) return 'page';
-  if (DATE_LINE.test(l)) return 'date';
-  if (EDITOR_LINE.test(l)) return 'editor';
-  return undefined;
+function note(items: FurnitureItem[]): string {
+  const what = [...new Set(items.map((k) => ITEM_NAMES[k]))].join('、') || '页眉';
+  return `版面杂项（${what}），不是正文，从正文删去。`;
 }
 
-/**
- * Page furniture: a block holding a telephone number, a page number, a date
- * line or an editor's credit, with any short running-head lines beside it.
- */
+interface Line {
+  text: string;
+  start: number;
+  items?: FurnitureItem[];
+}
+
+function linesOf(b: Block): Line[] {
+  let at = b.start;
+  return b.text.split('\n').map((text) => {
+    const line = { text, start: at, items: furnitureItems(text) };
+    at += text.length + 1;
+    return line;
+  });
+}
+
+/** A whole block of furniture: removed with the block. */
+function blockProposal(b: Block, lines: Line[]): Proposal {
+  const items = lines.flatMap((l) => l.items ?? []);
+  return {
+    kind: 'furniture',
+    start: b.start,
+    end: b.end,
+    line: b.line,
+    original: lines.map((l) => l.text.trim()).join('\n'),
+    reading: '',
+    note: note(items),
+    confidence: 'high',
+    edit: { type: 'remove', blocks: [b.index] },
+    reason: 'furniture',
+  };
+}
+
+/** One furniture line inside a block of running text: cut out, the lines around it stay paragraphs of their own. */
+function lineProposal(b: Block, l: Line, lineNo: number): Proposal {
+  const end = l.start + l.text.length;
+  // The line goes with one of its line breaks; between two lines of text it leaves a paragraph break.
+  const first = l.start === b.start;
+  const last = end === b.end;
+  const edit = {
+    type: 'replace' as const,
+    start: first ? l.start : l.start - 1,
+    end: last ? end : end + 1,
+    text: first || last ? '' : '\n\n',
+  };
+  return {
+    kind: 'furniture',
+    start: l.start,
+    end,
+    line: lineNo,
+    original: l.text.trim(),
+    reading: '',
+    note: `${note(l.items ?? [])}此行原与正文排在一起。`,
+    confidence: 'high',
+    edit,
+    reason: 'furniture-line',
+  };
+}
+
+/** Page furniture: whole blocks of it, and furniture lines inside blocks of running text. */
 export function detectFurniture(doc: SourceDocument): { proposals: Proposal[]; dates: { text: string; start: number }[] } {
   const proposals: Proposal[] = [];
   const dates: { text: string; start: number }[] = [];
   for (const b of doc.blocks) {
-    const lines = b.text.split('\n');
-    const kinds = lines.map(furnitureLine);
-    if (!kinds.some(Boolean)) continue;
-    const rest = lines.filter((_, i) => !kinds[i]).map((l) => stripMarkup(l));
-    // The other lines must look like a running head: short, no sentence punctuation.
-    if (!rest.every((l) => [...l].length <= 24 && !/[，。；！？,;!?]/.test(l))) continue;
+    const lines = linesOf(b);
+    if (!lines.some((l) => l.items)) continue;
+    for (const l of lines) if (l.items?.includes('date')) dates.push({ text: l.text.trim(), start: l.start });
+    if (b.kind === 'furniture' || isFurnitureBlock(lines.map((l) => l.text))) {
+      proposals.push(blockProposal(b, lines));
+      continue;
+    }
     lines.forEach((l, i) => {
-      if (kinds[i] === 'date') dates.push({ text: l.trim(), start: b.start + b.text.indexOf(l) });
-    });
-    const original = lines.map((l) => l.trim()).join('\n');
-    const what = [
-      ...new Set(
-        kinds.map((k) =>
-          k === 'phone' ? '电话号码' : k === 'page' ? '页码' : k === 'date' ? '日期' : k === 'editor' ? '编辑署名' : '页眉',
-        ),
-      ),
-    ].join('、');
-    proposals.push({
-      kind: 'furniture',
-      start: b.start,
-      end: b.end,
-      line: b.line,
-      original,
-      reading: '',
-      note: `疑为版面杂项（${what}），不是正文，拟从正文删去。`,
-      confidence: kinds.includes('phone') || kinds.includes('page') ? 'high' : 'medium',
-      edit: { type: 'remove', blocks: [b.index] },
-      reason: 'furniture',
+      if (l.items) proposals.push(lineProposal(b, l, b.line + i));
     });
   }
   return { proposals, dates };

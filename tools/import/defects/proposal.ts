@@ -9,8 +9,11 @@ import type { SourceDocument } from '../document.ts';
 export type Confidence = 'high' | 'medium' | 'low';
 
 export type Edit =
-  /** Join block `a` with block `b`; caption blocks between them move after the joined paragraph. */
-  | { type: 'join'; a: number; b: number; captions: number[] }
+  /**
+   * Join block `a` with block `b`; caption blocks between them move after the joined paragraph;
+   * the furniture blocks `over` between them must be removed for the join to be made.
+   */
+  | { type: 'join'; a: number; b: number; captions: number[]; over: number[] }
   /** Replace source range [start, end) by `text`. */
   | { type: 'replace'; start: number; end: number; text: string }
   /** Remove whole blocks from the body. */

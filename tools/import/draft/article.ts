@@ -18,8 +18,12 @@ export interface ArticleParts {
 }
 
 /** What the head of the text leaves for a person to write before the draft builds. */
-export function headDecisions({ doc, entities }: Analysis): string[] {
+export function headDecisions({ doc, entities, secondArticle }: Analysis): string[] {
   const decisions: string[] = [];
+  if (secondArticle)
+    decisions.push(
+      `two articles: a second article seems to start at line ${secondArticle.line} (“${secondArticle.title}”); the draft holds both. Make it two articles of this source (docs/curation.md): move that part into an article of its own with its own title, byline, date and hospitals.`,
+    );
   if (!entities.date)
     decisions.push(
       'date: the text names no year; write `date` (value YYYY, YYYY-MM or YYYY-MM-DD, with quote or inferred) — the build fails without it.',
@@ -45,7 +49,7 @@ export function articleFrontmatter({ doc, entities }: Analysis, { source, about,
     ...(head.column ? { column: fw(head.column) } : {}),
     ...(head.series ? { series: head.series } : {}),
     ...(newspaper ? { newspaper: { value: newspaper.value, quote: newspaper.quote, inferred: newspaper.inferred } } : {}),
-    ...(entities.byline ? { byline: entities.byline } : {}),
+    ...(entities.byline ? { byline: entities.byline.text } : {}),
     ...(date ? { date: { value: date.value, ...(date.quote ? { quote: date.quote } : {}), inferred: date.inferred } } : {}),
     source,
     hospitals: about,

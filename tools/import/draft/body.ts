@@ -98,11 +98,12 @@ function formatBlock(b: Block, text: string): string {
   return text;
 }
 
-type Joins = ReadonlyMap<number, { b: number; captions: number[] }>;
+type Join = { b: number; captions: number[]; over: number[] };
+type Joins = ReadonlyMap<number, Join>;
 
 function joinsOf(applied: ReadonlySet<Proposal>): Joins {
-  const joins = new Map<number, { b: number; captions: number[] }>();
-  for (const p of applied) if (p.edit.type === 'join') joins.set(p.edit.a, { b: p.edit.b, captions: p.edit.captions });
+  const joins = new Map<number, Join>();
+  for (const p of applied) if (p.edit.type === 'join') joins.set(p.edit.a, { b: p.edit.b, captions: p.edit.captions, over: p.edit.over });
   return joins;
 }
 
@@ -110,7 +111,7 @@ function joinsOf(applied: ReadonlySet<Proposal>): Joins {
  * A paragraph starting at block `first`, followed through its joins; the
  * blocks it absorbs and the captions moved out of it go into `consumed`.
  */
-function joinedParagraph(doc: SourceDocument, render: BlockRenderer, joins: Joins, first: Block, consumed: Set<number>) {
+function joinedParagraph(doc: SourceDocument, render: BlockRenderer, marks: MarkWriter, joins: Joins, first: Block, consumed: Set<number>) {
   let text = render.block(first);
   let current = first;
   const captions: Block[] = [];
@@ -120,9 +121,14 @@ function joinedParagraph(doc: SourceDocument, render: BlockRenderer, joins: Join
       captions.push(doc.blocks[c]);
       consumed.add(c);
     });
+    // The removed furniture the join goes over leaves its marks where it stood, inside the sentence.
+    const removedMarks = j.over.map((f) => {
+      consumed.add(f);
+      return marks.within(doc.blocks[f].start, doc.blocks[f].end);
+    });
     const next = doc.blocks[j.b];
     consumed.add(next.index);
-    text = text.replace(/\s+$/u, '') + render.block(next).replace(/^\s+/u, '');
+    text = text.replace(/\s+$/u, '') + removedMarks.join('') + render.block(next).replace(/^\s+/u, '');
     current = next;
   }
   return { text, captions };
@@ -145,7 +151,7 @@ export function renderBody(doc: SourceDocument, plan: CorrectionPlan): string {
       else pending += text;
       continue;
     }
-    const { text, captions } = joinedParagraph(doc, render, joins, b, consumed);
+    const { text, captions } = joinedParagraph(doc, render, marks, joins, b, consumed);
     out.push(formatBlock(b, pending + text));
     pending = '';
     for (const c of captions) out.push(formatBlock(c, render.block(c)));

@@ -40,6 +40,9 @@ function chooseApplied(doc: SourceDocument, proposals: Proposal[], apply: Readon
     if (p.edit.type === 'none' && p.kind !== 'caption') continue;
     applied.add(p);
   }
+  // A join over page furniture is made only when the furniture goes.
+  const removed = removedBlocks(applied);
+  for (const p of proposals) if (p.edit.type === 'join' && p.edit.over.some((b) => !removed.has(b))) applied.delete(p);
   // A caption moves only with the join around it.
   for (const p of proposals) {
     if (p.kind !== 'caption') continue;
@@ -89,6 +92,10 @@ function markOffset(
   if (p.kind === 'caption' && applied.has(p)) return doc.blocks[(joinOfCaption(doc, proposals, p)!.edit as { a: number }).a].end;
   const b = doc.blocks.find((x) => x.start <= p.end - 1 && p.end - 1 < x.end);
   if (p.edit.type === 'remove' && applied.has(p)) return p.start; // placed where the text stood
+  if (p.kind === 'furniture' && p.edit.type === 'replace' && applied.has(p)) {
+    // A line cut out of a block: where it stood, after the line before (or before the line after, at the block's start).
+    return b && p.edit.start === b.start ? p.edit.end : p.edit.start;
+  }
   if (b && removed.has(b.index)) return b.start;
   const headBlocks = new Set(doc.head.blocks);
   const bodyStart = doc.blocks.find((x) => !headBlocks.has(x.index))?.start ?? 0;

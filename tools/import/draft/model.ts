@@ -11,8 +11,8 @@ export const IMPORT_MARK = '待核';
 /** First line of every file the importer writes; editors delete it when they have reviewed the entry. */
 export const DRAFT_COMMENT = '# 导入草稿 (import draft): review every field against the source, then delete this line and `draft: true`.';
 
-/** Kinds the draft applies unless told otherwise: mechanical, layout-only changes. */
-export const DEFAULT_APPLY: ReadonlySet<CorrectionKind> = new Set(['paragraph-join', 'caption', 'punctuation']);
+/** Kinds the draft applies unless told otherwise: mechanical, layout-only changes (page furniture is never text). */
+export const DEFAULT_APPLY: ReadonlySet<CorrectionKind> = new Set(['paragraph-join', 'caption', 'punctuation', 'furniture']);
 /** Kinds that can be applied at all (column order needs a person). */
 export const APPLICABLE: ReadonlySet<CorrectionKind> = new Set([
   'paragraph-join',

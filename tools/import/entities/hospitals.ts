@@ -110,11 +110,15 @@ function mergePrefixedNames(groups: Map<string, Group>): void {
   }
 }
 
-/** Known hospitals named by an alias that is not a full name (锦医一院) still count. */
+/**
+ * Known hospitals named by an alias that is not a full name (锦医一院) still
+ * count; a short form that drops the place (市中心医院) does not: any city's
+ * central hospital is printed so, and it joins a hospital only with the full name.
+ */
 function addKnownAliases(groups: Map<string, Group>, flat: string, known: KnownHospital[]): void {
   for (const h of known) {
     for (const n of [h.name, ...h.aliases]) {
-      if (!n || isFullName(n) || !flat.includes(n)) continue;
+      if (!n || isFullName(n) || isShortForm(n) || !flat.includes(n)) continue;
       const key = groupKey(h.name);
       const g: Group = groups.get(key) ?? { names: new Map(), firstAt: flat.indexOf(n), ats: [] };
       for (let i = flat.indexOf(n); i >= 0; i = flat.indexOf(n, i + 1)) g.ats.push(i);
@@ -152,6 +156,16 @@ function groupName(names: [string, number][]): string {
   return pick ? pick[0] : names[0][0];
 }
 
+/**
+ * The archive's hospital these names stand for: one of its own names (name or
+ * alias, a province prefix or 中医院/中医医院 aside). A generic part two
+ * hospitals share (市中心医院 of 随州市中心医院 and 衢州市中心医院) never matches.
+ */
+function matchKnown(names: string[], known: KnownHospital[]): KnownHospital | undefined {
+  const keys = new Set(names.map(groupKey));
+  return known.find((h) => [h.name, ...h.aliases].some((n) => n && !isShortForm(n) && keys.has(groupKey(n))));
+}
+
 export function findHospitals(doc: SourceDocument, flat: string, known: KnownHospital[]): HospitalProposal[] {
   const cands = hospitalCandidates(flat);
   const groups = groupFullNames(cands);
@@ -167,7 +181,7 @@ export function findHospitals(doc: SourceDocument, flat: string, known: KnownHos
     const aliases = names.map(([n]) => n).filter((n) => n !== name);
     const mentions = g.ats.length;
     const all = [name, ...aliases];
-    const existing = known.find((h) => [h.name, ...h.aliases].some((n) => all.includes(n)));
+    const existing = matchKnown(all, known);
     return {
       name: existing?.name ?? name,
       aliases: existing ? all.filter((n) => n !== existing.name) : aliases,

@@ -3,6 +3,7 @@
  * the date and the newspaper, each with the words of the source it came from.
  */
 import type { MEASURE_KINDS, ROLE_KINDS } from '../../../src/content-model/schema.ts';
+import type { Author } from './byline.ts';
 
 export interface KnownHospital {
   id: string;
@@ -77,6 +78,14 @@ export interface DateProposal {
   inferred: string;
 }
 
+export interface BylineProposal {
+  /** The byline as printed, on one line. */
+  text: string;
+  /** Each author with the role printed before the name. */
+  authors: Author[];
+  line: number;
+}
+
 export interface Entities {
   hospitals: HospitalProposal[];
   people: PersonProposal[];
@@ -84,5 +93,5 @@ export interface Entities {
   sections: SectionProposal[];
   date?: DateProposal;
   newspaper?: { value: string } & Evidence;
-  byline?: string;
+  byline?: BylineProposal;
 }

@@ -6,8 +6,9 @@
 import { STOP } from './hospitals.ts';
 import type { HospitalProposal, PersonProposal } from './model.ts';
 import { clauseAround } from './quote.ts';
+import { findTeamMembers } from './team-members.ts';
 
-const SURNAMES = new Set([
+export const SURNAMES = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由',
 ]);
 
@@ -71,7 +72,13 @@ export function findPeople(flat: string, hospitals: HospitalProposal[], hospital
     if (!after || (kind === 'leader' && role === '负责人')) continue;
     const { start, prefix, hospital } = titlePrefix(flat, m.index, hospitals);
     const official = /[市县区]委书记|[市县区]长/.test(role);
-    const title = (official ? '' : prefix.replace(/^(?:邀请|以|由|请|经|据|和|与|及|其中|同时|该院|本院|我院|医院|全院|院)+/u, '')) + role;
+    const title =
+      (official
+        ? ''
+        : prefix.replace(
+            /^(?:邀请|以|由|请|经|据|和|与|及|其中|同时|该院|本院|我院|医院|全院|院|(?:成员|队员|组员)(?:包括|有|为)?)+/u,
+            '',
+          )) + role;
     const hospitalIndex = kind === 'official' ? undefined : (hospital ?? hospitalAt(m.index));
     const end = m.index + role.length + (flat[m.index + role.length] === ' ' ? 1 : 0) + after.name.length;
     const quote = clauseAround(flat, start, end);
@@ -83,5 +90,15 @@ export function findPeople(flat: string, hospitals: HospitalProposal[], hospital
     }
     people.set(after.name, p);
   }
+  addTeamMembers(flat, people, hospitalAt);
   return [...people.values()];
+}
+
+/** People named as 组长, 队员, …: a role of their own, or one more role of a person already found. */
+function addTeamMembers(flat: string, people: Map<string, PersonProposal>, hospitalAt: (at: number) => number | undefined): void {
+  for (const t of findTeamMembers(flat)) {
+    const p = people.get(t.name) ?? { name: t.name, roles: [], uncertain: t.uncertain };
+    if (!p.roles.some((r) => r.title === t.role.title)) p.roles.push({ ...t.role, hospital: hospitalAt(t.role.at) });
+    people.set(t.name, p);
+  }
 }

@@ -2,14 +2,15 @@
  * The publication facts of a report: its date, its newspaper and its byline.
  */
 import type { SourceDocument } from '../document.ts';
-import type { DateProposal, Evidence } from './model.ts';
+import { leadingByline, parseByline } from './byline.ts';
+import type { BylineProposal, DateProposal, Evidence } from './model.ts';
 import { clauseAround } from './quote.ts';
 
 /** Years the text names that say when it was written (not a founding year, a plan's range or a title in 《》). */
 export function findDate(flat: string, furnitureDates: { text: string }[]): DateProposal | undefined {
   const head = furnitureDates[0];
   if (head) {
-    const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(head.text)!;
+    const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(head.text)!;
     return {
       value: `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`,
       quote: head.text,
@@ -42,12 +43,27 @@ export function findNewspaper(flat: string): ({ value: string } & Evidence) | un
   return { value: m[1], quote: clauseAround(flat, m.index, m.index + m[0].length), inferred: '导入工具推定，待核：据署名中的报社记者。' };
 }
 
-export function findByline(doc: SourceDocument): string | undefined {
-  const b = doc.blocks.find((x) => x.kind === 'byline');
-  if (!b) return undefined;
-  return b.text
-    .split('\n')
-    .map((l) => l.trim())
-    .join(' ')
-    .replace(/\s+/g, ' ');
+/**
+ * The article's byline as printed, with its authors: the first byline block
+ * after the head or 本报讯（…） lead at the start of a paragraph, whichever
+ * comes first.
+ */
+export function findByline(doc: SourceDocument): BylineProposal | undefined {
+  const head = new Set(doc.head.blocks);
+  for (const b of doc.blocks) {
+    if (head.has(b.index) || b.kind === 'furniture') continue;
+    if (b.kind === 'byline') {
+      const text = b.text
+        .split('\n')
+        .map((l) => l.trim())
+        .join(' ')
+        .replace(/\s+/g, ' ');
+      return { text, authors: parseByline(text) ?? [], line: b.line };
+    }
+    if (b.kind === 'text') {
+      const lead = leadingByline(b.text);
+      if (lead) return { ...lead, line: b.line };
+    }
+  }
+  return undefined;
 }
