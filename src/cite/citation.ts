@@ -58,22 +58,38 @@ function bibEscape(text: string): string {
   return text.replace(/([{}\\&%$#_])/g, '\\$1');
 }
 
+const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A newspaper article as biblatex documents it (`@article` with
+ * `entrysubtype = {newspaper}`, `journaltitle`, `date`), with the fields
+ * classic BibTeX requires beside them (`journal`, `year`, `month` as its
+ * macro), so neither warns. The newspaper's name, where the source does not
+ * give it, is GB/T 7714's [出版者不详]. The evidence for an inferred date or
+ * newspaper goes to `annotation`, which no standard style prints.
+ */
 export function formatBibtex(input: CitationInput): string {
+  const [year, month] = input.date.value.split('-');
+  const paper = input.newspaper?.value ?? '[出版者不详]';
   const fields: [string, string | undefined][] = [
     ['title', fullTitle(input)],
     ['author', input.authors.length > 0 ? input.authors.join(' and ') : undefined],
-    ['journaltitle', input.newspaper?.value],
+    ['journaltitle', paper],
+    ['journal', paper],
     ['date', input.date.value],
+    ['year', year],
     ['pages', input.page],
     ['url', input.url],
     ['langid', 'chinese'],
-    ['note', notes(input).join(' ') || undefined],
+    ['language', 'zh-CN'],
+    ['annotation', notes(input).join(' ') || undefined],
   ];
   const body = fields
     .filter((f): f is [string, string] => f[1] !== undefined)
-    .map(([k, v]) => `  ${k} = {${k === 'url' ? v : bibEscape(v)}},`)
-    .join('\n');
-  return `@article{${input.id},\n  entrysubtype = {newspaper},\n${body}\n}\n`;
+    .map(([k, v]) => `  ${k} = {${k === 'url' ? v : bibEscape(v)}},`);
+  // A month macro, unbraced, is what classic BibTeX styles print as a month name; biblatex reads it too.
+  if (month) body.push(`  month = ${BIBTEX_MONTHS[Number(month) - 1]},`);
+  return `@article{${input.id},\n  entrysubtype = {newspaper},\n${body.join('\n')}\n}\n`;
 }
 
 function notes(input: CitationInput): string[] {
@@ -97,7 +113,7 @@ export function formatRis(input: CitationInput): string {
     ['DA', da],
     ['SP', input.page],
     ['UR', input.url],
-    ['LA', 'zh'],
+    ['LA', 'zh-CN'],
     ...notes(input).map((n): [string, string] => ['N1', n]),
     ['ID', input.id],
     ['ER', ''],
@@ -119,7 +135,7 @@ export function highwireTags(input: CitationInput): { name: string; content: str
     { name: 'citation_date', content: date },
     ...(input.newspaper ? [{ name: 'citation_publisher', content: input.newspaper.value }] : []),
     ...(input.page ? [{ name: 'citation_firstpage', content: input.page }] : []),
-    { name: 'citation_language', content: 'zh' },
+    { name: 'citation_language', content: 'zh-CN' },
     { name: 'citation_public_url', content: input.url },
   ];
 }

@@ -22,7 +22,7 @@ export function newsArticleJsonLd(
     headline: citation.title,
     ...(citation.subtitle ? { alternativeHeadline: citation.subtitle.replace(/^[—–-]+/u, '') } : {}),
     datePublished: citation.date.value,
-    inLanguage: 'zh-Hans-CN',
+    inLanguage: 'zh-CN',
     url: citation.url,
     ...(citation.authors.length > 0 ? { author: citation.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(citation.newspaper ? { publisher: { '@type': 'Organization', name: citation.newspaper.value } } : {}),

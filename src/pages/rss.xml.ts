@@ -20,6 +20,6 @@ export const GET: APIRoute = async ({ site }) => {
     description: '医院党建工作新闻报道的校勘全文',
     site: absoluteUrl('/', site),
     items,
-    customData: '<language>zh-cn</language>',
+    customData: '<language>zh-CN</language>',
   });
 };

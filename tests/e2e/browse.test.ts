@@ -6,6 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Cite, type CslName } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +124,36 @@ describe('citation metadata on article pages', () => {
         (ld.author ?? []).map((p: { name: string }) => p.name),
         id,
       ).toEqual(authors);
+    }
+  });
+
+  it('reads back through citation-js: BibTeX and RIS give the title, the people, the newspaper, the year and the URL', () => {
+    const exported: { id: string; url: string; title: string; authors: string[]; newspaper: string | null; date: string }[] = JSON.parse(
+      readFileSync(join(dist, 'data/articles.json'), 'utf8'),
+    );
+    // citation-js gives BibTeX authors as name objects, and RIS reporters as a string (one) or a list of strings.
+    const names = (list: CslName[] | string[] | string | undefined) =>
+      [list ?? []].flat().map((n) => (typeof n === 'string' ? n : (n.literal ?? `${n.family ?? ''}${n.given ?? ''}`)));
+    for (const a of exported) {
+      const year = Number(a.date.slice(0, 4));
+      const [bib] = new Cite(readFileSync(join(dist, 'articles', `${a.id}.bib`), 'utf8')).data;
+      expect([bib.genre, names(bib.author), bib['container-title'], bib.issued?.['date-parts']?.[0][0], bib.URL], a.id).toEqual([
+        'newspaper',
+        a.authors,
+        a.newspaper ?? '[出版者不详]',
+        year,
+        a.url,
+      ]);
+      // The RIS specification files a newspaper article's AU lines as its reporters, which is what they are.
+      const [ris] = new Cite(readFileSync(join(dist, 'articles', `${a.id}.ris`), 'utf8')).data;
+      expect([ris.type, ris.title, names(ris.reporter), ris.issued?.['date-parts']?.[0][0], ris.URL], a.id).toEqual([
+        'article-newspaper',
+        bib.title,
+        a.authors,
+        year,
+        a.url,
+      ]);
+      expect(ris['container-title'], a.id).toBe(a.newspaper ?? undefined);
     }
   });
 

@@ -48,7 +48,18 @@ describe('BibTeX and RIS', () => {
     expect(bib).toContain('entrysubtype = {newspaper}');
     expect(bib).toContain('author = {邹欣芮 and 张威 and 杨玲玲 and 赵聪}');
     expect(bib).toContain('date = {2023}');
-    expect(bib).toMatch(/note = \{日期系推定：.*报纸名原文未载。\}/);
+    expect(bib).toContain('year = {2023}');
+    expect(bib).toContain('journal = {[出版者不详]}');
+    expect(bib).toContain('journaltitle = {[出版者不详]}');
+    expect(bib).not.toMatch(/^\s*note =/m);
+    expect(bib).toMatch(/annotation = \{日期系推定：.*报纸名原文未载。\}/);
+  });
+
+  it('BibTeX gives a month macro beside the date where the month is known', () => {
+    const bib = formatBibtex({ ...article, date: { value: '2021-06', precision: 'month' } } as CitationInput);
+    expect(bib).toContain('date = {2021-06}');
+    expect(bib).toContain('year = {2021}');
+    expect(bib).toContain('  month = jun,');
   });
 
   it('RIS is a NEWS record with one AU line per author and CRLF line ends', () => {
