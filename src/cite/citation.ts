@@ -125,18 +125,31 @@ export function formatRis(input: CitationInput): string {
     .concat('\r\n');
 }
 
-/** Highwire Press tags, which Zotero and Google Scholar read from the page head. */
-export function highwireTags(input: CitationInput): { name: string; content: string }[] {
+/**
+ * The tags reference managers read from the page head. Zotero's Embedded
+ * Metadata translator takes Highwire `citation_*` tags for the fields, and
+ * Dublin Core and PRISM for what Highwire cannot say: `DC.type` makes the
+ * item a newspaper article (a `citation_journal_title` would force a journal
+ * article, so there is none), `prism.publicationName` is its newspaper.
+ */
+export function highwireTags(
+  input: CitationInput,
+  extra: { abstract?: string; keywords?: string[] } = {},
+): { name: string; content: string }[] {
   const date = input.date.value.replaceAll('-', '/');
   return [
     { name: 'citation_title', content: fullTitle(input) },
     ...input.authors.map((a) => ({ name: 'citation_author', content: a })),
     { name: 'citation_publication_date', content: date },
     { name: 'citation_date', content: date },
-    ...(input.newspaper ? [{ name: 'citation_publisher', content: input.newspaper.value }] : []),
     ...(input.page ? [{ name: 'citation_firstpage', content: input.page }] : []),
     { name: 'citation_language', content: 'zh-CN' },
     { name: 'citation_public_url', content: input.url },
+    ...(extra.abstract ? [{ name: 'citation_abstract', content: extra.abstract }] : []),
+    ...(extra.keywords ?? []).map((k) => ({ name: 'citation_keywords', content: k })),
+    { name: 'DC.type', content: 'newspaperArticle' },
+    { name: 'DC.language', content: 'zh-CN' },
+    ...(input.newspaper ? [{ name: 'prism.publicationName', content: input.newspaper.value }] : []),
   ];
 }
 

@@ -81,6 +81,18 @@ describe('BibTeX and RIS', () => {
     expect(tags.filter((t) => t.name === 'citation_author').map((t) => t.content)).toEqual(article.authors);
     expect(tags.find((t) => t.name === 'citation_publication_date')?.content).toBe('2023');
   });
+
+  it('make the item a newspaper article with its newspaper, never a journal article', () => {
+    const tags = highwireTags({ ...article, newspaper: { value: '随州日报' } }, { abstract: '导语', keywords: ['甲医院', '湖北省'] });
+    const value = (name: string) => tags.filter((t) => t.name === name).map((t) => t.content);
+    expect(value('DC.type')).toEqual(['newspaperArticle']);
+    expect(value('prism.publicationName')).toEqual(['随州日报']);
+    expect(value('citation_journal_title')).toEqual([]);
+    expect(value('citation_publisher')).toEqual([]);
+    expect(value('citation_abstract')).toEqual(['导语']);
+    expect(value('citation_keywords')).toEqual(['甲医院', '湖北省']);
+    expect(value('citation_language')).toEqual(['zh-CN']);
+  });
 });
 
 describe('CSV', () => {
