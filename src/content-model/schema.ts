@@ -169,6 +169,11 @@ export function articleSchema(reference: ReferenceFactory) {
       series: z.strictObject({ name: z.string(), number: z.number().int().positive().optional() }).optional(),
       newspaper: articleFact(z.string().min(1)).optional(),
       byline: z.string().optional(),
+      /** The byline's people, each with the role printed before the name (本报记者, 通讯员); without it, names are read from `byline`. */
+      authors: z
+        .array(z.strictObject({ name: z.string().min(1), role: z.string().min(1).optional() }))
+        .min(1)
+        .optional(),
       date: articleFact(partialDate),
       page: z.string().optional(),
       source: sourceId,

@@ -418,6 +418,15 @@ describe('page furniture, bylines, team members, shared name parts, two articles
     expect(draft.frontmatter.date).toMatchObject({ value: '2021-07-05', quote: '衢州日报 2021年7月5日 星期一 第3版' });
   });
 
+  it('write the authors of each new fixture into the draft with their roles, as the fixture lists them', () => {
+    const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/import/new/expected.json'), 'utf8'));
+    const files = Object.keys(expected).filter((f) => f.endsWith('.txt'));
+    for (const file of files) {
+      const draft = draftOf(readFileSync(join(ROOT, 'tests/fixtures/import/new', file), 'utf8'));
+      expect(draft.frontmatter.authors, file).toEqual(expected[file].authors);
+    }
+  });
+
   it('cut a furniture line glued into a paragraph block out of it, leaving the paragraphs on either side', () => {
     const draft = draftOf(
       '# 标题\n\n实现了全覆盖。\n健康四川·卫生 2022年3月18日 星期五 A6 责任编辑：赵敏\n在“强队伍”方面，医院选派青年医师。\n',
