@@ -30,8 +30,8 @@ export interface UnitResult extends SourceUnit {
   by: string[];
 }
 
-/** NFKC, then drop whitespace: line breaks and width do not change a reading. */
-export function normalizeText(text: string): string {
+/** The form in which two readings of a text compare: NFKC, no whitespace (line breaks and width do not change a reading). */
+export function readingForm(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
 }
 
@@ -87,15 +87,15 @@ export function splitUnits(source: string): SourceUnit[] {
  * - `missing` otherwise.
  */
 export function checkSource(source: string, rendered: string, corrections: CorrectionLike[]): UnitResult[] {
-  const page = normalizeText(rendered);
+  const page = readingForm(rendered);
   const local = corrections
     .filter((c) => !c.global)
-    .map((c) => ({ id: c.id, original: normalizeText(c.original), reading: normalizeText(c.reading) }))
+    .map((c) => ({ id: c.id, original: readingForm(c.original), reading: readingForm(c.reading) }))
     // Apply longer originals first, so a long removal wins over a short fix inside it.
     .sort((a, b) => b.original.length - a.original.length);
 
   return splitUnits(source).map((unit): UnitResult => {
-    const text = normalizeText(unit.text);
+    const text = readingForm(unit.text);
     if (page.includes(text)) return { ...unit, status: 'verbatim', by: [] };
 
     let fixed = text;
@@ -149,15 +149,15 @@ export interface CorrectionProblem {
  * (punctuation throughout) are checked by the unit comparison instead.
  */
 export function checkCorrections(source: string, body: string, corrections: CorrectionLike[]): CorrectionProblem[] {
-  const src = normalizeText(source);
-  const text = normalizeText(body);
+  const src = readingForm(source);
+  const text = readingForm(body);
   const problems: CorrectionProblem[] = [];
   for (const c of corrections) {
     if (c.global) continue;
-    if (!src.includes(normalizeText(c.original))) {
+    if (!src.includes(readingForm(c.original))) {
       problems.push({ id: c.id, problem: `original "${c.original}" is not in the source` });
     }
-    if (c.reading !== '' && !text.includes(normalizeText(c.reading))) {
+    if (c.reading !== '' && !text.includes(readingForm(c.reading))) {
       problems.push({ id: c.id, problem: `reading "${c.reading}" is not in the article body` });
     }
   }

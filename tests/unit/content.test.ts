@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { correctionMark, correctionMarkIds } from '../../src/content-model/correction-marks.ts';
-import { checkCorrections, checkSource, normalizeText } from '../../src/content-model/fidelity.ts';
+import { checkCorrections, checkSource, readingForm } from '../../src/content-model/fidelity.ts';
 import { findIntegrityProblems } from '../../src/content-model/integrity.ts';
 import { articleSchema, hospitalSchema, measureSchema, personSchema } from '../../src/content-model/schema.ts';
 import { listSourceIds, readSource, SOURCES_DIR } from '../../src/content-model/sources.ts';
@@ -59,12 +59,12 @@ describe('hospitals', () => {
     const byId = new Map(hospitals.map((h) => [h.id, h]));
     const problems = articles.flatMap((a) => {
       const named = new Set<string>([...a.data.hospitals, ...(a.data.sections ?? []).map((s: any) => s.hospital).filter(Boolean)]);
-      const source = normalizeText(readSource(a.data.source));
+      const source = readingForm(readSource(a.data.source));
       return [...named].flatMap((id) => {
         const h = byId.get(id);
         if (!h) return [`${a.file}: hospital ${id} has no entry in content/hospitals/`];
         const names: string[] = [h.data.name, ...(h.data.aliases ?? [])];
-        return names.some((n) => source.includes(normalizeText(n)))
+        return names.some((n) => source.includes(readingForm(n)))
           ? []
           : [`${a.file}: ${h.data.name} (${id}) is not named in ${a.data.source}`];
       });
@@ -121,7 +121,7 @@ describe('corrections', () => {
 });
 
 describe('stated facts quote their source', () => {
-  const inSource = (source: string, quote: string) => normalizeText(readSource(source)).includes(normalizeText(quote));
+  const inSource = (source: string, quote: string) => readingForm(readSource(source)).includes(readingForm(quote));
 
   function factProblems(file: string, data: Record<string, any>): string[] {
     return Object.entries(data).flatMap(([field, value]) =>
@@ -150,8 +150,7 @@ describe('stated facts quote their source', () => {
       (p.data.roles ?? []).flatMap((r: any, i: number) => {
         const out: string[] = [];
         if (!inSource(r.source, r.quote)) out.push(`${p.file}: roles[${i}].quote "${r.quote}" is not in ${r.source}`);
-        if (!normalizeText(r.quote).includes(normalizeText(p.data.name)))
-          out.push(`${p.file}: roles[${i}].quote does not name ${p.data.name}`);
+        if (!readingForm(r.quote).includes(readingForm(p.data.name))) out.push(`${p.file}: roles[${i}].quote does not name ${p.data.name}`);
         return out;
       }),
     );

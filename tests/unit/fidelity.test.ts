@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCorrections, checkSource, normalizeText, splitUnits } from '../../src/content-model/fidelity.ts';
+import { checkCorrections, checkSource, readingForm, splitUnits } from '../../src/content-model/fidelity.ts';
 
 describe('splitUnits', () => {
   it('cuts lines after sentence-final punctuation and merges short pieces', () => {
@@ -20,10 +20,10 @@ describe('source markup', () => {
   });
 });
 
-describe('normalizeText', () => {
+describe('readingForm', () => {
   it('ignores whitespace and width but keeps punctuation', () => {
-    expect(normalizeText('党建 引领,\n践初心')).toBe(normalizeText('党建引领，践初心'));
-    expect(normalizeText('党建、引领')).not.toBe(normalizeText('党建引领'));
+    expect(readingForm('党建 引领,\n践初心')).toBe(readingForm('党建引领，践初心'));
+    expect(readingForm('党建、引领')).not.toBe(readingForm('党建引领'));
   });
 });
 

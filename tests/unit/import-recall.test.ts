@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../tools/import/analyze.ts';
 import type { Proposal } from '../../tools/import/defects.ts';
-import { normalizeText } from '../../src/content-model/fidelity.ts';
+import { readingForm } from '../../src/content-model/fidelity.ts';
 import { listSourceIds, readSource } from '../../src/content-model/sources.ts';
 import { loadArticles, loadYamlEntries, type RawArticle, type RawEntry } from '../helpers/content.ts';
 import { ROOT } from '../../tools/shared/project.ts';
@@ -26,7 +26,7 @@ const FIXTURE: Record<string, Expected[]> = JSON.parse(readFileSync(join(ROOT, '
 /** Kinds a tool can find from the text alone; `misread`/`lacuna`/most `query` need a reader. */
 const DETECTABLE = ['paragraph-join', 'doubled', 'furniture', 'duplicate', 'punctuation', 'caption', 'column-order'];
 
-const norm = (s: string) => normalizeText(s).replace(/\*\*/g, '');
+const norm = (s: string) => readingForm(s).replace(/\*\*/g, '');
 
 function longestCommon(a: string, b: string): number {
   let best = 0;

@@ -15,7 +15,7 @@ import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-rem
 import { generateArchive, type SyntheticArchive } from '../../tools/synthetic/generate.ts';
 import { findIntegrityProblems } from '../../src/content-model/integrity.ts';
 import { markdownOptions } from '../../src/markdown/pipeline.ts';
-import { normalizeText } from '../../src/content-model/fidelity.ts';
+import { readingForm } from '../../src/content-model/fidelity.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 const corpus = readdirSync(join(ROOT, 'content/sources'))
@@ -39,7 +39,7 @@ const entries = (folder: string) =>
       return { id, filePath: `content/${path}`, data: parsed.frontmatter as any, body: parsed.content };
     });
 const source = (id: string) => archive.files.get(`sources/${id}.txt`)!;
-const inSource = (id: string, text: string) => normalizeText(source(id)).includes(normalizeText(text));
+const inSource = (id: string, text: string) => readingForm(source(id)).includes(readingForm(text));
 
 beforeAll(() => {
   archive = generate();

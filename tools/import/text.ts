@@ -2,9 +2,9 @@
  * Character classes and small text helpers for reading OCR'd Chinese text.
  * Pure functions, no I/O.
  */
-import { normalizeText } from '../../src/content-model/fidelity.ts';
+import { readingForm } from '../../src/content-model/fidelity.ts';
 
-export { normalizeText };
+export { readingForm };
 
 const HAN = /\p{Script=Han}/u;
 

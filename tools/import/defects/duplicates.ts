@@ -2,7 +2,7 @@
  * Passages printed twice, and which copy to propose for removal.
  */
 import { headingText, type Block, type SourceDocument } from '../document.ts';
-import { normalizeText, sentences } from '../text.ts';
+import { readingForm, sentences } from '../text.ts';
 import { bodyBlocks, lineAt, type Proposal } from './proposal.ts';
 
 interface Unit {
@@ -21,7 +21,7 @@ function unitsOf(doc: SourceDocument): Unit[] {
       const at = b.text.indexOf(s, from);
       if (at < 0) continue;
       from = at + s.length;
-      units.push({ block: b, start: b.start + at, end: b.start + at + s.length, norm: normalizeText(s) });
+      units.push({ block: b, start: b.start + at, end: b.start + at + s.length, norm: readingForm(s) });
     }
   }
   return units;

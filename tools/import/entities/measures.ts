@@ -2,7 +2,7 @@
  * Named measures: programmes, brands, mechanisms, campaigns (“三抢三让”工作机制,
  * “铸魂工程”, 聚力工程).
  */
-import { normalizeText } from '../text.ts';
+import { readingForm } from '../text.ts';
 import type { MeasureProposal } from './model.ts';
 import { sentenceOf } from './quote.ts';
 
@@ -26,7 +26,7 @@ export function findMeasures(flat: string, hospitalAt: (at: number) => number | 
   const add = (name: string, core: string, at: number) => {
     const kind = measureKind(name);
     if (!kind) return;
-    const key = `${normalizeText(name.replace(/[“”"]/g, ''))}|${hospitalAt(at)}`;
+    const key = `${readingForm(name.replace(/[“”"]/g, ''))}|${hospitalAt(at)}`;
     if (found.has(key)) return;
     found.set(key, { name, kind, description: sentenceOf(flat, at), hospital: hospitalAt(at), at, core });
   };

@@ -2,7 +2,7 @@
  * Short verbatim quotes of the source around a position: the evidence every
  * proposed fact carries.
  */
-import { normalizeText, sentenceAt } from '../text.ts';
+import { readingForm, sentenceAt } from '../text.ts';
 
 /** The clause (between punctuation) of `flat` around [at, end): a short verbatim quote. */
 export function clauseAround(flat: string, at: number, end = at + 1): string {
@@ -16,7 +16,7 @@ export function clauseAround(flat: string, at: number, end = at + 1): string {
     .replace(/\*\*/g, '')
     .trim();
   // Markup is dropped only where the words still stand in the source as they are.
-  return clean !== raw && clean.length >= 2 && normalizeText(flat).includes(normalizeText(clean)) ? clean : raw;
+  return clean !== raw && clean.length >= 2 && readingForm(flat).includes(readingForm(clean)) ? clean : raw;
 }
 
 /** The sentence of `flat` around position `at`, on one line. */
