@@ -12,6 +12,8 @@
 import {
   MAX_QUERY_LENGTH,
   decodeContent,
+  tokenize,
+  printedFile,
   identityFold,
   pageText,
   pagefindPhrase,
@@ -31,10 +33,16 @@ import {
   type FacetTable,
 } from '../search/facets.ts';
 import { hasFilters, readState, stateSearch, type SearchState } from '../search/query/state.ts';
-import { anchorFor, anchorTitle, decodeAnchors, excerpt, headingBreaks, pageHits, type AnchorRef } from '../search/query/engine.ts';
+import { anchorFor, anchorTitle, decodeAnchors, excerpt, pageHits, type AnchorRef } from '../search/query/engine.ts';
 import { CHUNKS_FILE, type ChunkMap } from '../search/chunk-map.ts';
 import { runPlan, type PlanRun } from '../search/query/run-plan.ts';
+import type { Offer } from './search-offers.ts';
 import { joinBase } from '../model/urls.ts';
+import { entityNamed, NAMES_FILE, type NamedEntity, type NamesTable } from '../search/names.ts';
+import { orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
+
+/** Up to this many results are all loaded to rank them by their text; beyond it only the articles' data ranks them. */
+const RANK_BY_TEXT_MAX = 30;
 
 interface PagefindFragment {
   url: string;
@@ -65,8 +73,13 @@ const status = document.querySelector<HTMLElement>('[data-search-status]')!;
 const results = document.querySelector<HTMLElement>('[data-search-results]')!;
 const list = results.querySelector<HTMLOListElement>('[data-search-list]')!;
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
+const retry = document.querySelector<HTMLButtonElement>('[data-search-retry]')!;
+const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]')!;
 const facets = document.querySelector<HTMLElement>('[data-search-facets]')!;
 const headerInput = document.querySelector<HTMLInputElement>('#site-search-q');
+
+/** How long a search may wait for the index before the page says it failed (the reader is told within 10 s). */
+const INDEX_TIMEOUT_MS = 8000;
 
 let pagefindLoad: Promise<Pagefind> | undefined;
 function pagefind(): Promise<Pagefind> {
@@ -77,6 +90,17 @@ function pagefind(): Promise<Pagefind> {
     return pf;
   })();
   return pagefindLoad;
+}
+
+class IndexTimeout extends Error {}
+
+/** The promise, or an `IndexTimeout` when it takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new IndexTimeout()), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 let foldLoad: Promise<Fold> | undefined;
@@ -114,6 +138,83 @@ function chunkMap(): Promise<ChunkMap | undefined> {
   return chunksLoad;
 }
 
+let namesLoad: Promise<NamesTable | undefined> | undefined;
+/** The hospitals and their names (NAMES_FILE), fetched once; without it every term is searched as typed. */
+function namesTable(): Promise<NamesTable | undefined> {
+  namesLoad ??= fetchGzipText(NAMES_FILE).then(
+    (text) => JSON.parse(text) as NamesTable,
+    () => undefined,
+  );
+  return namesLoad;
+}
+
+/**
+ * Terms that are a name of a hospital become all of its names
+ * (`alternatives`); returns the hospital each such term names, by term.
+ */
+function resolveNames(terms: QueryTerm[], table: NamesTable | undefined, fold: Fold): Map<QueryTerm, NamedEntity> {
+  const named = new Map<QueryTerm, NamedEntity>();
+  if (!table) return named;
+  for (const term of terms) {
+    if (term.punct || term.lead || term.trail) continue;
+    const found = entityNamed(table, term.keys, fold);
+    if (!found) continue;
+    term.alternatives = found.names;
+    named.set(term, found.entity);
+  }
+  return named;
+}
+
+/**
+ * Results in relevance order (src/search/query/rank.ts). "About" comes from
+ * the facet table (the hospitals an article is about), fetched only when the
+ * query names a hospital; title, headings and hits from each page's text,
+ * when there are few enough results to load them all.
+ */
+async function rankResults(
+  ids: string[],
+  terms: QueryTerm[],
+  named: Map<QueryTerm, NamedEntity>,
+  byId: Map<string, PagefindResult>,
+  fold: Fold,
+): Promise<string[]> {
+  const table = named.size > 0 ? await facetTable().catch(() => undefined) : undefined;
+  const about = (id: string) => [...named.values()].some((e) => table?.pages.get(id)?.hospital?.includes(e.name) ?? false);
+  const loadAll = ids.length <= RANK_BY_TEXT_MAX;
+  const pages = loadAll ? await Promise.all(ids.map((id) => load(byId.get(id)!))) : [];
+  const ranked: RankedPage[] = ids.map((id, i) => {
+    const item = pages[i];
+    const signals = item
+      ? pageSignals(item.page, item.anchors, pageText(tokenize(item.fragment.meta.title ?? '', fold)), terms)
+      : { titled: false, hits: 0 };
+    return { id, about: about(id), ...signals };
+  });
+  return rankPages(ranked);
+}
+
+/**
+ * A query with no result offers what exists: the Simplified form of a
+ * Traditional query, hospital names sharing most of its characters, and for
+ * several terms each term alone with the number of pages it finds.
+ */
+async function showSuggestions(q: string, terms: QueryTerm[], fold: Fold, table: NamesTable | undefined, my: number) {
+  const { nameOffers, offersBox } = await import('./search-offers.ts');
+  const offers: Offer[] = [];
+  const simplified = [...q].map(fold).join('');
+  if (simplified !== q) offers.push({ q: simplified, label: `简体：${simplified}` });
+  const typed = [...terms.map((t) => t.raw).join('')].map(fold).join('');
+  offers.push(...nameOffers(typed, table?.entities.filter((e) => e.kind === 'hospital').map((e) => e.name) ?? []));
+  if (terms.length > 1) {
+    for (const term of terms) {
+      const alone = await findPages([term], new Map(), undefined, my).catch(() => undefined);
+      if (my !== run) return;
+      if (alone) offers.push({ q: term.raw, label: `${term.raw}（${alone.plan.ids.length} 篇）` });
+    }
+  }
+  if (offers.length === 0 || my !== run) return;
+  results.prepend(offersBox(offers, BASE));
+}
+
 const collator = new Intl.Collator('zh-Hans-CN');
 /** Years newest first, names in Chinese collation order. */
 function compareValues(a: string, b: string): number {
@@ -124,16 +225,17 @@ interface Loaded {
   fragment: PagefindFragment;
   page: PageText;
   anchors: AnchorRef[];
-  breaks: Set<number>;
 }
 const loaded = new Map<string, Promise<Loaded>>();
 function load(result: PagefindResult): Promise<Loaded> {
   let p = loaded.get(result.id);
   if (!p) {
-    p = result.data().then((fragment) => {
-      const page = pageText(decodeContent(fragment.content));
+    // Without its printed text a page still shows, in its search form.
+    const printed = within(fetchGzipText(printedFile(result.id)), INDEX_TIMEOUT_MS).catch(() => '');
+    p = Promise.all([result.data(), printed]).then(([fragment, printedText]) => {
+      const page = pageText(decodeContent(fragment.content, printedText));
       const anchors = decodeAnchors(fragment.meta.anchors);
-      return { fragment, page, anchors, breaks: headingBreaks(page, anchors) };
+      return { fragment, page, anchors };
     });
     loaded.set(result.id, p);
   }
@@ -151,12 +253,30 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return el;
 }
 
+/**
+ * An excerpt: the page's printed text with hits marked, in an element
+ * (`data-result-excerpt`) that holds only the page's own characters; the
+ * ellipses that say the text goes on stand outside it.
+ */
 function excerptElement(loadedPage: Loaded, focusIndex: number, hits: ReturnType<typeof pageHits>['hits']): HTMLElement {
+  const parts = excerpt(loadedPage.page, hits, hits[focusIndex], 90);
+  const cut = (at: number, edge: 'start' | 'end') => {
+    const part = parts[at];
+    if (!part || part.mark) return false;
+    const has = edge === 'start' ? part.text.startsWith('…') : part.text.endsWith('…');
+    if (has) part.text = edge === 'start' ? part.text.slice(1) : part.text.slice(0, -1);
+    return has;
+  };
+  const before = cut(0, 'start');
+  const after = cut(parts.length - 1, 'end');
   const p = element('p', 'search-excerpt');
-  for (const part of excerpt(loadedPage.page, hits, hits[focusIndex], 90, loadedPage.breaks)) {
-    if (part.mark) p.append(element('mark', undefined, part.text));
-    else p.append(document.createTextNode(part.text));
+  const own = element('span');
+  own.dataset.resultExcerpt = '';
+  for (const part of parts) {
+    if (part.mark) own.append(element('mark', undefined, part.text));
+    else if (part.text) own.append(document.createTextNode(part.text));
   }
+  p.append(...(before ? ['…'] : []), own, ...(after ? ['…'] : []));
   return p;
 }
 
@@ -216,6 +336,20 @@ let currentState: SearchState = { q: '', filters: {} };
 function setDone(done: boolean) {
   results.dataset.state = done ? 'done' : 'loading';
   results.setAttribute('aria-busy', done ? 'false' : 'true');
+}
+
+/** The index could not be used: say why, offer a retry (a fresh load of the page: the URL holds the search), never leave a spinner. */
+function showFailure(state: SearchState, error: unknown) {
+  const why = !navigator.onLine
+    ? '网络已断开'
+    : error instanceof IndexTimeout
+      ? `${INDEX_TIMEOUT_MS / 1000} 秒内没有载入`
+      : '索引文件缺失或损坏';
+  setText(status, `搜索暂时无法使用：未能载入搜索索引（${why}）。${state.q ? `查询为“${state.q}”。` : ''}可以点“重试”再试一次。`);
+  results.dataset.state = 'error';
+  results.setAttribute('aria-busy', 'false');
+  more.hidden = true;
+  retry.hidden = false;
 }
 
 function describe(state: SearchState, count: number | null, note = ''): string {
@@ -297,10 +431,13 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sea
 function startView(state: SearchState) {
   setDone(false);
   list.replaceChildren();
+  for (const card of results.querySelectorAll('[data-search-entity], [data-search-suggestions]')) card.remove();
   more.hidden = true;
+  retry.hidden = true;
   shown = [];
   pending = [];
   input.value = state.q;
+  sortSelect.value = state.sort ?? 'relevance';
   if (headerInput) headerInput.value = state.q;
   document.title = state.q.trim() ? `${state.q.trim().slice(0, 40)}｜搜索｜医院党建报道档案` : '搜索｜医院党建报道档案';
 }
@@ -321,24 +458,39 @@ function pagefindLookUp(pf: Pagefind, found: Map<string, PagefindResult>) {
     );
 }
 
-/** Every page that holds the query (src/search/query/run-plan.ts), with each one's Pagefind result. */
+/**
+ * Every page that holds the query (src/search/query/run-plan.ts), with each
+ * one's Pagefind result. A term that names a hospital holds on the pages the
+ * names table lists for it (any of its names, decided at build time).
+ */
 async function findPages(
   terms: QueryTerm[],
+  named: Map<QueryTerm, NamedEntity>,
   pfLoad: Promise<Pagefind> | undefined,
   my: number,
 ): Promise<{ plan: PlanRun; byId: Map<string, PagefindResult> } | undefined> {
   const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
   const found = new Map<string, PagefindResult>();
+  const plain = terms.filter((t) => !named.has(t));
+  const lookUp = pagefindLookUp(pf, found);
+  if (plain.length === 0) {
+    // Only names: every page is a candidate (in date order), the names table decides.
+    const [all] = await lookUp([[]]);
+    const ids = all.filter((id) => [...named.values()].every((e) => e.pages?.includes(id)));
+    return { plan: { ids, checked: 0, rounds: [] }, byId: found };
+  }
   const plan = await runPlan(
-    { terms, chunks, pageSize: PAGE_SIZE },
+    { terms: plain, chunks, pageSize: PAGE_SIZE },
     {
-      lookUp: pagefindLookUp(pf, found),
+      lookUp,
       isLoaded: (id) => loaded.has(id),
       loadPage: (id) => load(found.get(id)!).then((item) => item.page),
       isCurrent: () => my === run,
     },
   );
-  return plan && { plan, byId: found };
+  if (!plan) return undefined;
+  const ids = plan.ids.filter((id) => [...named.values()].every((e) => e.pages?.includes(id)));
+  return { plan: { ...plan, ids }, byId: found };
 }
 
 /** Filter counts come after the results are shown; without them the results stand alone. */
@@ -363,8 +515,14 @@ async function search(state: SearchState) {
   try {
     // Start loading Pagefind at once; the fold table (rarely needed) loads alongside.
     const pfLoad = q.trim() ? pagefind() : undefined;
-    const terms = parseQuery(q, await foldFor(q));
+    // One deadline for everything the search waits for from the network.
+    const deadline = Date.now() + INDEX_TIMEOUT_MS;
+    const left = () => Math.max(0, deadline - Date.now());
+    const names = q.trim() ? namesTable() : undefined;
+    const fold = await within(foldFor(q), left());
+    const terms = parseQuery(q, fold);
     currentTerms = terms;
+    const named = resolveNames(terms, await within(Promise.resolve(names), left()), fold);
     if (terms.length === 0) {
       setText(status, '请输入要查找的文字：医院、人物、举措或任何记得的词句；用空格分开的几个词须同时出现。');
       facets.hidden = true;
@@ -372,25 +530,34 @@ async function search(state: SearchState) {
       return;
     }
     setText(status, '正在搜索…');
-    const found = await findPages(terms, pfLoad, my);
+    const found = await within(findPages(terms, named, pfLoad, my), left());
     if (!found) return;
     results.dataset.checked = String(found.plan.checked);
     // Every page that holds the query, before filters: the filter counts are taken from it.
     const unfiltered = found.plan.ids;
     const table = hasFilters(state) ? await facetTable() : undefined;
     if (my !== run) return;
-    const ids = table ? applyFilters(unfiltered, state.filters, table) : unfiltered;
+    const filtered = table ? applyFilters(unfiltered, state.filters, table) : unfiltered;
+    const sort = state.sort ?? 'relevance';
+    const ids =
+      sort === 'relevance' && filtered.length > 1
+        ? await within(rankResults(filtered, terms, named, found.byId, fold), left())
+        : orderByDate(filtered, sort === 'oldest' ? 'oldest' : 'newest');
+    if (my !== run) return;
     pending = ids.map((id) => found.byId.get(id)!);
     total = pending.length;
+    const entity = terms.length === 1 ? named.get(terms[0]) : undefined;
+    if (entity) list.before((await import('./search-offers.ts')).entityCard(entity, BASE));
     await showMore(my);
+    if (my !== run) return;
+    if (total === 0) await showSuggestions(q, terms, fold, await names, my);
     if (my !== run) return;
     setText(status, describe(state, total, note));
     setDone(true);
     await showFacetCounts(unfiltered, state, my);
-  } catch {
+  } catch (error) {
     if (my !== run) return;
-    setText(status, `搜索暂时无法使用：未能载入搜索索引。${state.q ? `查询为“${state.q}”。` : ''}`);
-    setDone(true);
+    showFailure(state, error);
   }
 }
 
@@ -410,13 +577,13 @@ function stateFromForm(): SearchState {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   // A new query starts without filters: the old ones may not apply to it.
-  go({ q: input.value, filters: {} }, true);
+  go({ q: input.value, filters: {}, sort: currentState.sort }, true);
 });
 headerInput?.form?.addEventListener('submit', (event) => {
   event.preventDefault();
   go({ q: headerInput.value, filters: {} }, true);
 });
-facets.addEventListener('change', () => go({ ...stateFromForm(), q: currentState.q }, true));
+facets.addEventListener('change', () => go({ ...stateFromForm(), q: currentState.q, sort: currentState.sort }, true));
 more.addEventListener('click', async () => {
   const my = run;
   setDone(false);
@@ -428,6 +595,29 @@ more.addEventListener('click', async () => {
   setDone(true);
   added[0]?.querySelector('a')?.focus();
 });
+sortSelect.addEventListener('change', () => go({ ...currentState, sort: sortSelect.value as SearchState['sort'] }, true));
+// The box is a combobox from the start; its behaviour and the names load on first focus, to keep the page's own script small.
+const namesList = document.querySelector<HTMLUListElement>('[data-search-names]')!;
+input.setAttribute('role', 'combobox');
+input.setAttribute('aria-autocomplete', 'list');
+input.setAttribute('aria-expanded', 'false');
+input.setAttribute('aria-controls', namesList.id);
+namesList.setAttribute('role', 'listbox');
+input.addEventListener(
+  'focus',
+  () =>
+    void import('./name-combobox.ts').then(({ attachNameCombobox }) =>
+      attachNameCombobox(
+        input,
+        namesList,
+        () => namesTable().then((t) => t?.entities.flatMap((e) => e.names) ?? []),
+        () => form.requestSubmit(),
+      ),
+    ),
+  { once: true },
+);
+// A fresh page: a browser keeps a failed module import, and a stalled preload would hold the next request for the same file.
+retry.addEventListener('click', () => location.reload());
 window.addEventListener('popstate', () => void search(readState(location.search)));
 
 void search(readState(location.search));

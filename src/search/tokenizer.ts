@@ -23,16 +23,18 @@ export type Fold = (ch: string) => string;
 
 export const identityFold: Fold = (ch) => ch;
 
-export type TokenClass = 'han' | 'alnum' | 'punct' | 'other';
+export type TokenClass = 'han' | 'alnum' | 'punct' | 'join' | 'other';
 
 export interface Token {
   /** The indexed word: see the module comment. */
   key: string;
-  /** The text it shows: the character, with any punctuation attached to it. */
+  /** The character in the search form (what the key is made from). */
+  core: string;
+  /** The printed text it shows: its character as printed, with any punctuation and whitespace attached to it. */
   text: string;
   /** Length (UTF-16) of attached punctuation before the character in `text`. */
   lead: number;
-  /** Length (UTF-16) of the character itself in `text`. */
+  /** Length (UTF-16) of the printed character itself in `text`. */
   size: number;
   /** UTF-16 offset in the tokenized input where the character came from. */
   at: number;
@@ -45,9 +47,18 @@ const PUNCT = /^\p{P}$/u;
 const CONNECTOR = /^\p{Pc}$/u;
 const SPACE = /^\s$/u;
 const ENCODED = /^x[0-9a-f]+$/;
+/**
+ * Punctuation that only joins words: enumeration comma, quotation marks,
+ * book-title marks, corner brackets, middle dots. It has no key, so a phrase
+ * matches across it (重培训求实效 finds 重培训、求实效) and a query need not type it.
+ */
+const JOIN = /^[、“”‘’《》〈〉「」『』·・‧"']$/u;
+/** A token's character in a content word: a Han character or an ASCII letter or digit. */
+const CORE = /[\p{Script=Han}A-Za-z0-9]/u;
 
 export function classify(ch: string): TokenClass {
   if (ALNUM.test(ch)) return 'alnum';
+  if (JOIN.test(ch)) return 'join';
   if (HAN.test(ch) && LETTER.test(ch)) return 'han';
   // Connector punctuation (`_`) is kept by Pagefind inside words, so it is never attached.
   if (PUNCT.test(ch) && !CONNECTOR.test(ch)) return 'punct';
@@ -59,10 +70,19 @@ function isSegmentStart(ch: string): boolean {
   return ch.charCodeAt(0) < 0x80 || SPACE.test(ch) || HAN.test(ch);
 }
 
-/** A character of a text's search form, with the offset in the input it came from. */
+/** A character of a text's search form, with where it came from. */
 export interface SearchChar {
   ch: string;
+  /** UTF-16 offset in the input of the NFKC segment it came from. */
   at: number;
+  /**
+   * The printed characters it stands for: the input character it came from
+   * (empty for the second and later characters of an expansion such as
+   * ㈠ → (一)), with a space for any whitespace that follows it (a paragraph
+   * separator, U+2029, when the whitespace holds one: there the page shows
+   * text that is not indexed, and excerpts stop).
+   */
+  src: string;
 }
 
 /**
@@ -74,12 +94,29 @@ export interface SearchChar {
  */
 export function searchFormChars(input: string, fold: Fold = identityFold): SearchChar[] {
   const out: SearchChar[] = [];
+  let space = '';
+  const emit = (nf: string, src: string, at: number) => {
+    let first = true;
+    for (const c of nf) {
+      if (SPACE.test(c)) {
+        if (space !== '\u2029') space = c === '\u2029' ? c : ' ';
+        continue;
+      }
+      if (space && out.length > 0) out[out.length - 1].src += space;
+      space = '';
+      out.push({ ch: fold(c), at, src: first ? src : '' });
+      first = false;
+    }
+  };
   let segStart = 0;
   const flush = (end: number) => {
     if (end <= segStart) return;
-    for (const c of input.slice(segStart, end).normalize('NFKC')) {
-      if (!SPACE.test(c)) out.push({ ch: fold(c), at: segStart });
-    }
+    const seg = input.slice(segStart, end);
+    const whole = seg.normalize('NFKC');
+    const parts = [...seg].map((c) => [c.normalize('NFKC'), c] as const);
+    // Character by character where that gives the same result (nearly always), so each keeps its own printed form.
+    if (parts.map((p) => p[0]).join('') === whole) for (const [nf, c] of parts) emit(nf, SPACE.test(c) ? '' : c, segStart);
+    else emit(whole, seg.replace(/\s+/gu, ''), segStart);
   };
   let i = 0;
   for (const c of input) {
@@ -108,31 +145,51 @@ function keyOf(ch: string, cls: TokenClass): string {
   return `x${cp.toString(16)}`;
 }
 
-/** Tokens of a text's search form; see the module comment for attached punctuation. */
+/** A token from one search-form character; `lead` is printed punctuation attached before it. */
+function tokenOf(c: SearchChar, cls: TokenClass, lead: string): Token {
+  const size = c.src.replace(/ $/, '').length;
+  return { key: keyOf(c.ch, cls), core: c.ch, text: lead + c.src, lead: lead.length, size, at: c.at };
+}
+
+/**
+ * Tokens of a text's search form. Joining punctuation (`JOIN`) and
+ * punctuation between a Han character and a Latin letter or digit have no
+ * token: their printed text is attached to a neighbouring token.
+ */
 export function tokenizeChars(chars: SearchChar[]): Token[] {
   const classes = chars.map((c) => classify(c.ch));
   const tokens: Token[] = [];
   let pendingLead = '';
+  const attach = (printed: string) => {
+    if (tokens.length > 0) tokens[tokens.length - 1].text += printed;
+    else pendingLead += printed;
+  };
   for (let i = 0; i < chars.length; ) {
     const cls = classes[i];
+    if (cls === 'join') {
+      attach(chars[i].src);
+      i++;
+      continue;
+    }
     if (cls === 'punct') {
       let j = i;
       while (j < chars.length && classes[j] === 'punct') j++;
       const run = chars.slice(i, j);
+      const printed = run.map((c) => c.src).join('');
       const before = i > 0 ? classes[i - 1] : undefined;
       const after = j < chars.length ? classes[j] : undefined;
-      if (before === 'han' && after === 'alnum') {
-        pendingLead = run.map((c) => c.ch).join('');
-      } else if (before === 'alnum' && after === 'han') {
-        tokens[tokens.length - 1].text += run.map((c) => c.ch).join('');
-      } else {
-        for (const c of run) tokens.push({ key: keyOf(c.ch, 'punct'), text: c.ch, lead: 0, size: c.ch.length, at: c.at });
+      if (before === 'han' && after === 'alnum') pendingLead += printed;
+      else if (before === 'alnum' && after === 'han') attach(printed);
+      else {
+        for (const c of run) {
+          tokens.push(tokenOf(c, 'punct', pendingLead));
+          pendingLead = '';
+        }
       }
       i = j;
       continue;
     }
-    const { ch, at } = chars[i];
-    tokens.push({ key: keyOf(ch, cls), text: pendingLead + ch, lead: pendingLead.length, size: ch.length, at });
+    tokens.push(tokenOf(chars[i], cls, pendingLead));
     pendingLead = '';
     i++;
   }
@@ -144,12 +201,12 @@ export function tokenize(input: string, fold: Fold = identityFold): Token[] {
 }
 
 /**
- * The word a token is stored as in the index's content: Han and ASCII
- * characters as themselves (with attached punctuation, which Pagefind drops
- * from the indexed word), everything else as its key.
+ * The word a token is stored as in the index's content: its key (a Han or
+ * ASCII character as itself, case kept). What the page prints around it is
+ * kept apart, in `encodePrinted`, so the index holds no extra words.
  */
 export function contentWord(token: Token): string {
-  return ENCODED.test(token.key) ? token.key : token.text;
+  return ENCODED.test(token.key) ? token.key : token.core;
 }
 
 /** A page's index content: one word per token, separated by spaces. */
@@ -157,27 +214,81 @@ export function encodeContent(tokens: Token[]): string {
   return tokens.map(contentWord).join(' ');
 }
 
-/** Tokens back from index content, with the text they show. */
-export function decodeContent(content: string): Token[] {
+/** ASCII punctuation that a Chinese text prints full-width: shown so unless the page says otherwise. */
+const FULL_WIDTH = /^[!(),:;?]$/;
+
+/** How a token is shown when nothing else is known: the character, full-width for `FULL_WIDTH` punctuation. */
+function defaultShown(core: string, encoded: boolean): string {
+  return encoded && FULL_WIDTH.test(core) ? String.fromCharCode(core.charCodeAt(0) + 0xfee0) : core;
+}
+
+/**
+ * Where a page's printed text (`encodePrinted`) is, by its Pagefind id: a
+ * file of its own beside the index, fetched with the page's fragment. Not in
+ * the record: meta is word-indexed and Pagefind loads every filter file with
+ * every search, so either would add to every query's download.
+ */
+export const printedFile = (id: string) => `pagefind/printed/${id}.gz`;
+
+const ENTRY = '\uE001';
+const FIELD = '\uE002';
+/** A printed character that is empty (the second character of an expansion such as ㈠ → (一)). */
+const NOTHING = '\uE003';
+
+/**
+ * What the page prints where it differs from the tokens' `defaultShown`
+ * text: per token (index as a base-36 delta from the previous entry) the
+ * text printed before its character, the character if printed differently, and the text after it
+ * (joining punctuation, whitespace as one space). The search page shows
+ * excerpts from it; Pagefind stores it with the page, outside the word index.
+ */
+export function encodePrinted(tokens: Token[]): string {
+  const out: string[] = [];
+  let last = 0;
+  tokens.forEach((t, i) => {
+    const before = t.text.slice(0, t.lead);
+    const own = t.text.slice(t.lead, t.lead + t.size);
+    const after = t.text.slice(t.lead + t.size);
+    const same = own === defaultShown(t.core, ENCODED.test(t.key));
+    if (!before && !after && same) return;
+    out.push([(i - last).toString(36), before, same ? '' : own || NOTHING, after].join(FIELD));
+    last = i;
+  });
+  return out.join(ENTRY);
+}
+
+/** Sets the printed text of decoded tokens from `encodePrinted`'s output. */
+function applyPrinted(tokens: Token[], printed: string) {
+  let i = 0;
+  for (const entry of printed.split(ENTRY)) {
+    const [delta, before = '', own = '', after = ''] = entry.split(FIELD);
+    i += parseInt(delta, 36);
+    const t = tokens[i];
+    if (!t || Number.isNaN(i)) return;
+    const shown = own === NOTHING ? '' : own || t.text;
+    t.text = before + shown + after;
+    t.lead = before.length;
+    t.size = shown.length;
+  }
+}
+
+/** Tokens back from index content, with the printed text they show (`encodePrinted`). */
+export function decodeContent(content: string, printed = ''): Token[] {
   const tokens: Token[] = [];
   for (const word of content.split(/[ \u200B]+/)) {
     if (!word) continue;
-    if (word.length > 1 && word.charCodeAt(0) === 0x78 /* x */ && ENCODED.test(word)) {
+    if (word.length > 1 && ENCODED.test(word)) {
       const ch = String.fromCodePoint(parseInt(word.slice(1), 16));
-      tokens.push({ key: word, text: ch, lead: 0, size: ch.length, at: -1 });
+      const text = defaultShown(ch, true);
+      tokens.push({ key: word, core: ch, text, lead: 0, size: text.length, at: -1 });
       continue;
     }
-    // Otherwise one Han character, or one ASCII letter or digit with any attached punctuation around it.
-    let lead = 0;
-    let size = word.length;
-    if (word.length > 2 || (word.length === 2 && !/^[\uD800-\uDBFF]/.test(word))) {
-      lead = word.search(/[A-Za-z0-9]/);
-      if (lead < 0) continue;
-      size = 1;
-    }
-    const core = word.slice(lead, lead + size);
-    tokens.push({ key: core.toLowerCase(), text: word, lead, size, at: -1 });
+    // Otherwise one Han character, or one ASCII letter or digit (any punctuation around it is in an older index's word).
+    const core = CORE.exec(word);
+    if (!core) continue;
+    tokens.push({ key: core[0].toLowerCase(), core: core[0], text: word, lead: core.index, size: core[0].length, at: -1 });
   }
+  if (printed) applyPrinted(tokens, printed);
   return tokens;
 }
 
@@ -194,13 +305,39 @@ export interface QueryTerm {
    * key holds it, so every page is a candidate and the text decides.
    */
   punct: boolean;
+  /**
+   * For a term that is a name of a hospital (`src/search/names.ts`): the keys
+   * of each of its names; the term occurs wherever any of them does.
+   */
+  alternatives?: string[][];
 }
 
 /** Longest query the search page runs; longer input is cut, and the page says so. */
 export const MAX_QUERY_LENGTH = 1000;
 
+/** A token's printed character without what is attached to it. */
+const own = (t: Token) => t.text.slice(t.lead, t.lead + t.size);
+
+/** Whitespace-separated parts of a query; whitespace inside quotes ("…", “…”) does not separate. */
+export function splitQuery(query: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  let quote = '';
+  for (const c of query) {
+    if (quote && c === quote) quote = '';
+    else if (!quote && (c === '"' || c === '“')) quote = c === '"' ? '"' : '”';
+    if (!quote && SPACE.test(c)) {
+      if (part) parts.push(part);
+      part = '';
+    } else part += c;
+  }
+  if (part) parts.push(part);
+  return parts;
+}
+
 /**
- * Space-separated terms, each a phrase of keys. Punctuation at a term's edges
+ * Whitespace-separated terms, each a phrase of keys; quotes keep a phrase
+ * with spaces together and are not looked for (they join, `JOIN`). Punctuation at a term's edges
  * may stand attached to a neighbour in the page (`“1457”` in `展“1457”战略`),
  * so it is not looked up but checked on the page text (`findHits`); so is a
  * term of punctuation only, on every page. Duplicate terms count once.
@@ -208,28 +345,23 @@ export const MAX_QUERY_LENGTH = 1000;
 export function parseQuery(query: string, fold: Fold = identityFold): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  for (const raw of query.normalize('NFKC').split(/\s+/u)) {
-    if (!raw) continue;
+  for (const raw of splitQuery(query.normalize('NFKC'))) {
     const tokens = tokenize(raw, fold);
     if (tokens.length === 0) continue;
+    const isPunct = (t: Token) => classify(t.core) === 'punct';
     let a = 0;
     let b = tokens.length;
-    while (a < b && classify(tokens[a].text) === 'punct') a++;
-    while (b > a && classify(tokens[b - 1].text) === 'punct') b--;
+    while (a < b && isPunct(tokens[a])) a++;
+    while (b > a && isPunct(tokens[b - 1])) b--;
+    const printed = (ts: Token[]) => ts.map(own).join('');
     const term: QueryTerm =
       a === b
-        ? { raw, keys: tokens.map((t) => t.key), lead: tokens.map((t) => t.text).join(''), trail: '', punct: true }
+        ? { raw, keys: tokens.map((t) => t.key), lead: printed(tokens), trail: '', punct: true }
         : {
             raw,
             keys: tokens.slice(a, b).map((t) => t.key),
-            lead: tokens
-              .slice(0, a)
-              .map((t) => t.text)
-              .join(''),
-            trail: tokens
-              .slice(b)
-              .map((t) => t.text)
-              .join(''),
+            lead: printed(tokens.slice(0, a)),
+            trail: printed(tokens.slice(b)),
             punct: false,
           };
     const id = `${term.lead}\u0000${term.keys.join(' ')}\u0000${term.trail}`;
@@ -283,16 +415,41 @@ function tokenIndexAt(starts: number[], at: number): number {
   return lo;
 }
 
+/** Printed text compared with a query's: NFKC, character by character where that keeps the length. */
+function loose(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const n = c.normalize('NFKC');
+    out += n.length === c.length ? n : c;
+  }
+  return out;
+}
+
+/** Characters that are skipped next to a hit: whitespace and joining punctuation. */
+const skipped = (c: string) => c === ' ' || classify(c) === 'join';
+
+/** `n` characters of the page text before (`dir` -1) or after (`dir` 1) `at`, skipping whitespace and joining punctuation. */
+function neighbours(text: string, at: number, n: number, dir: 1 | -1): string {
+  let out = '';
+  for (let i = dir > 0 ? at : at - 1; i >= 0 && i < text.length && out.length < n; i += dir) {
+    if (skipped(text[i])) continue;
+    out = dir > 0 ? out + text[i] : text[i] + out;
+  }
+  return loose(out);
+}
+
 /** Every place the term occurs in the page (the exact semantics the index approximates from above). */
 export function findHits(page: PageText, term: QueryTerm, limit = Infinity): Hit[] {
+  if (term.alternatives) return alternativeHits(page, term, limit);
   const { tokens, text, starts } = page;
   const n = term.keys.length;
   const hits: Hit[] = [];
   if (n === 0) return hits;
   if (term.punct) {
-    // Punctuation-only: the literal characters anywhere in the shown text.
+    // Punctuation-only: the literal characters anywhere in the text.
     const needle = term.lead;
-    for (let at = text.indexOf(needle); at >= 0 && hits.length < limit; at = text.indexOf(needle, at + 1)) {
+    const hay = loose(text);
+    for (let at = hay.indexOf(needle); at >= 0 && hits.length < limit; at = hay.indexOf(needle, at + 1)) {
       const first = tokenIndexAt(starts, at);
       hits.push({ first, last: tokenIndexAt(starts, at + needle.length - 1) + 1, from: at, to: at + needle.length });
     }
@@ -303,11 +460,25 @@ export function findHits(page: PageText, term: QueryTerm, limit = Infinity): Hit
     const from = starts[i] + tokens[i].lead;
     const lastToken = tokens[i + n - 1];
     const to = starts[i + n - 1] + lastToken.lead + lastToken.size;
-    if (term.lead && text.slice(from - term.lead.length, from) !== term.lead) continue;
-    if (term.trail && text.slice(to, to + term.trail.length) !== term.trail) continue;
-    hits.push({ first: i, last: i + n, from: from - term.lead.length, to: to + term.trail.length });
+    if (term.lead && neighbours(text, from, term.lead.length, -1) !== term.lead) continue;
+    if (term.trail && neighbours(text, to, term.trail.length, 1) !== term.trail) continue;
+    hits.push({ first: i, last: i + n, from: Math.max(0, from - term.lead.length), to: Math.min(text.length, to + term.trail.length) });
   }
   return hits;
+}
+
+/** Hits of any of a term's alternatives; where they overlap (重庆市大足区人民医院 holds 大足区人民医院) the longest counts. */
+function alternativeHits(page: PageText, term: QueryTerm, limit: number): Hit[] {
+  const all = term.alternatives!.flatMap((keys) => findHits(page, { ...term, keys, alternatives: undefined }));
+  all.sort((a, b) => a.from - b.from || b.to - a.to);
+  const out: Hit[] = [];
+  for (const h of all) {
+    const last = out[out.length - 1];
+    if (last && h.from < last.to) continue;
+    out.push(h);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 /** The phrase Pagefind is asked for: keys (a term's, or a run of them) in quotes, which is its exact (consecutive words) mode. */

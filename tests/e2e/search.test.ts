@@ -64,7 +64,9 @@ describe.each([SITES.root, SITES.archive])('search on the site built with base $
     expect(out.found).toEqual(expected(truth, [q]));
     const marks = await page.$$eval('.search-result mark', (ms) => ms.map((m) => m.textContent ?? ''));
     expect(marks.length).toBeGreaterThanOrEqual(out.found.length);
-    expect(marks.filter((m) => evalNormalize(m) !== q)).toEqual([]);
+    // Joining punctuation (、“” …) is skipped on both sides: a mark holds the term's characters from first to last.
+    const joinless = (s: string) => s.replace(/[、“”‘’《》〈〉「」『』·・‧"']/gu, '');
+    expect(marks.filter((m) => joinless(evalNormalize(m)) !== joinless(q))).toEqual([]);
     const hrefs = await page.$$eval('a[data-result]', (as) => as.map((a) => a.getAttribute('href')!));
     await context.close();
     expect(hrefs.filter((href) => !href.startsWith(site.base))).toEqual([]);
@@ -190,6 +192,117 @@ describe('search under /archive/ in a browser', () => {
     await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '医院');
     await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
     expect(await page.locator('a[data-result]').count()).toBe(expected(truth, ['医院']).length);
+  });
+
+  it('shows excerpts as printed: each is a piece of its page’s visible text, full-width punctuation kept', async () => {
+    const out = await search(page, site, '党建');
+    expect(out.found.length).toBeGreaterThan(1);
+    const excerpts = await page.$$eval('[data-search-results] .search-result', (items) =>
+      items.map((li) => ({
+        href: li.querySelector('a[data-result]')!.getAttribute('href')!.split('#')[0],
+        texts: [...li.querySelectorAll('[data-result-excerpt]')].map((e) => e.textContent ?? ''),
+      })),
+    );
+    const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const other = await context.newPage();
+    const missing: string[] = [];
+    for (const { href, texts } of excerpts) {
+      await other.goto(live.server(site).origin + href);
+      const visible = squash(await other.locator('body').innerText());
+      for (const t of texts) if (!visible.includes(squash(t))) missing.push(`${href}: ${t}`);
+    }
+    await other.close();
+    expect(missing).toEqual([]);
+    expect(excerpts.flatMap((e) => e.texts).some((t) => /[，。：；]/.test(t))).toBe(true);
+    expect(excerpts.flatMap((e) => e.texts).some((t) => /[,:;]\p{Script=Han}/u.test(t))).toBe(false);
+  });
+
+  it('finds a hospital by any of its names, starts with its card, and finds no hospital that is not there', async () => {
+    // 高安市中医医院 (江西省宜春市): the reports call it that and 高安市中医院; readers may type 江西高安中医院.
+    const official = expected(truth, ['高安市中医医院']);
+    expect(official.length).toBeGreaterThan(0);
+    const derived = await search(page, site, '江西高安中医院');
+    expect(derived.errors).toEqual([]);
+    expect(derived.found).toEqual(expect.arrayContaining(official));
+    const card = page.locator('[data-search-entity]');
+    expect(await card.count()).toBe(1);
+    expect(await card.locator('a').getAttribute('href')).toBe(`${site.base}hospitals/gaoan-tcm/`);
+    expect(await card.locator('[data-result]').count()).toBe(0);
+    expect(await page.locator('[data-search-entity][data-result], [data-search-entity] [data-result]').count()).toBe(0);
+    // A person by name with a title: every page that mentions the name, and the person's card.
+    const titled = await search(page, site, '党委书记陈琳');
+    expect(titled.found).toEqual(expected(truth, ['陈琳']));
+    expect(await page.locator('[data-search-entity="person"]').count()).toBe(1);
+    const absent = await search(page, site, '高安市人民医院');
+    expect(absent.found).toEqual([]);
+    expect(await page.locator('[data-search-entity]').count()).toBe(0);
+  });
+
+  it('offers names, the Simplified form and each term alone when nothing is found, never as results', async () => {
+    const out = await search(page, site, '高安中醫醫館 党建');
+    expect(out.found).toEqual([]);
+    const offers = await page.$$eval('[data-search-suggestion]', (as) => as.map((a) => a.textContent ?? ''));
+    expect(offers).toContain('简体：高安中医医馆 党建');
+    expect(offers).toContain('高安市中医医院');
+    expect(offers).toContain(`党建（${expected(truth, ['党建']).length} 篇）`);
+    expect(offers).toContain('高安中醫醫館（0 篇）');
+    expect(await page.locator('[data-search-suggestion][data-result], a[data-result]').count()).toBe(0);
+  });
+
+  it('suggests hospital names while typing, as a keyboard-operable combobox', async () => {
+    await page.goto(live.server(site).url('search/'));
+    const box = page.locator('#search-q');
+    await box.focus();
+    await box.pressSequentially('高安');
+    await page.waitForSelector('[data-search-names] [role="option"]');
+    expect(await box.getAttribute('role')).toBe('combobox');
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    const options = await page.$$eval('[data-search-names] [role="option"]', (os) => os.map((o) => o.textContent ?? ''));
+    expect(options).toContain('高安市中医医院');
+    await box.press('ArrowDown');
+    const first = await box.getAttribute('aria-activedescendant');
+    expect(await page.locator(`#${first}`).getAttribute('aria-selected')).toBe('true');
+    await box.press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q')?.startsWith('高安'));
+    await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
+    expect(await box.inputValue()).toBe(options[0]);
+    expect(await page.locator('a[data-result]').count()).toBeGreaterThan(0);
+  });
+
+  it('orders by relevance unless the URL asks for newest or oldest', async () => {
+    const newest = await search(page, site, '党建', '&sort=newest');
+    const oldest = await search(page, site, '党建', '&sort=oldest');
+    expect(oldest.hrefs.map((h) => h.split('#')[0])).toEqual(newest.hrefs.map((h) => h.split('#')[0]).reverse());
+    expect(await page.locator('[data-search-sort]').inputValue()).toBe('oldest');
+    const relevant = await search(page, site, '党建');
+    expect([...relevant.found].sort()).toEqual([...newest.found].sort());
+  });
+
+  it('says when the index cannot be loaded, within 10 s, with a retry that works', async () => {
+    const broken = await live.browser.newContext();
+    let mode: 'missing' | 'stalled' | 'fine' = 'missing';
+    await broken.route('**/pagefind/**', (route) => {
+      if (mode === 'missing') return route.fulfill({ status: 404, body: 'missing' });
+      if (mode === 'fine') return route.continue();
+      // Stalled: never answered.
+    });
+    const p = await broken.newPage();
+    for (const m of ['missing', 'stalled'] as const) {
+      mode = m;
+      const started = Date.now();
+      await p.goto(live.server(site).url(`search/?q=${encodeURIComponent('党建')}`), { waitUntil: 'domcontentloaded' });
+      await p.waitForSelector('[data-search-results][data-state="error"]', { state: 'attached', timeout: 10_000 });
+      expect(Date.now() - started, m).toBeLessThan(10_000);
+      expect(await p.locator('[data-search-status]').innerText(), m).toContain('未能载入搜索索引');
+      expect(await p.locator('[data-search-retry]').isVisible(), m).toBe(true);
+      expect(await p.locator('a[data-result]').count(), m).toBe(0);
+    }
+    mode = 'fine';
+    await p.locator('[data-search-retry]').click();
+    await p.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached', timeout: 15_000 });
+    expect(await p.locator('a[data-result]').count()).toBe(expected(truth, ['党建']).length);
+    expect(await p.locator('[data-search-retry]').isVisible()).toBe(false);
+    await broken.close();
   });
 
   it('says that search needs JavaScript when it is off', async () => {

@@ -2,7 +2,7 @@
  * Weight budgets on the built site (the numbers and what they count are in
  * tools/shared/page-weight.ts; `npm run size` prints them): CSS ≤ 8 kB gzip a page
  * and no web fonts; an article's HTML ≤ 1.5 × its text + a fixed overhead,
- * with no script file; the search page's own JavaScript ≤ 10 kB gzip. That
+ * with no script file; the search page's own JavaScript ≤ 12 kB gzip. That
  * an article reads in full with JavaScript off is tested in site.test.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -46,7 +46,7 @@ describe('weight budgets', () => {
 describe('in a browser', () => {
   const live = useSiteInBrowser(site);
 
-  it('runs at most 10 kB (gzip) of its own JavaScript on the search page', async () => {
+  it('runs at most 12 kB (gzip) of its own JavaScript on the search page', async () => {
     expect(existsSync(join(site.dist, 'search/index.html')), 'the build has no search page').toBe(true);
     const { own } = await pageScripts(live.browser, live.server.url('search/?q=党建'));
     const total = own.reduce((sum, s) => sum + s.gzip, 0);

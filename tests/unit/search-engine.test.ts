@@ -18,6 +18,12 @@ describe('URL state', () => {
     const state = { q: '安康 党建 <b>', filters: { province: ['陕西省', '湖北省'], year: ['2021'] } };
     expect(readState(stateSearch(state))).toEqual(state);
   });
+  it('keeps the order in the URL, relevance when absent', () => {
+    expect(readState('?q=x&sort=oldest')).toEqual({ q: 'x', filters: {}, sort: 'oldest' });
+    expect(readState('?q=x&sort=bogus')).toEqual({ q: 'x', filters: {} });
+    expect(stateSearch({ q: 'x', filters: {}, sort: 'newest' })).toBe('?q=x&sort=newest');
+    expect(stateSearch({ q: 'x', filters: {}, sort: 'relevance' })).toBe('?q=x');
+  });
   it('ignores unknown parameters and empty values', () => {
     expect(readState('?q=x&foo=1&province=&year=2020&year=2020')).toEqual({ q: 'x', filters: { year: ['2020'] } });
   });
@@ -84,6 +90,14 @@ describe('excerpts', () => {
     const small = pageText(tokenize('标题正文安康'));
     const parts = excerpt(small, [], { first: 4, last: 6, from: 4, to: 6 }, 90, new Set([2]));
     expect(parts.map((p) => p.text).join('')).toBe('标题 正文安康');
+  });
+  it('does not run across text the page shows but the index leaves out', () => {
+    const gapped = pageText(tokenize('前面的文字\u2029安康市中心医院的报道\u2029后面的文字'));
+    const { hits } = pageHits(gapped, parseQuery('中心'));
+    const shown = excerpt(gapped, hits, hits[0], 90)
+      .map((p) => p.text)
+      .join('');
+    expect(shown).toBe('…安康市中心医院的报道…');
   });
   it('reports a page that lacks a term', () => {
     expect(pageHits(page, parseQuery('安康 本溪')).all).toBe(false);

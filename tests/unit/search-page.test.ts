@@ -3,7 +3,7 @@ import { extractPage } from '../../src/search/index/page-record.ts';
 import { buildRecord, encodeAnchors } from '../../src/search/index/record.ts';
 import { pageUrl } from '../../src/search/index/build.ts';
 import { decodeAnchors, anchorFor } from '../../src/search/query/engine.ts';
-import { decodeContent, identityFold, tokenize } from '../../src/search/tokenizer.ts';
+import { decodeContent, encodePrinted, identityFold, tokenize } from '../../src/search/tokenizer.ts';
 
 const html = `<!doctype html><html lang="zh-Hans-CN"><head><title>标题｜站名</title>
 <meta data-pagefind-filter="province[content]" content="湖北省">
@@ -51,7 +51,7 @@ describe('the index record', () => {
   const page = extractPage(html)!;
   const record = buildRecord(page, '/articles/x/', identityFold);
   it('holds the page text as tokens, anchors as token ranges', () => {
-    const tokens = decodeContent(record.content);
+    const tokens = decodeContent(record.content, encodePrinted(tokenize(page.text)));
     expect(tokens.map((t) => t.text).join('')).toBe(
       tokenize(page.text)
         .map((t) => t.text)
@@ -65,6 +65,13 @@ describe('the index record', () => {
     expect(anchorFor(anchors, 0)?.id).toBe('t');
     expect(record.meta.title).toBe('党建引领践初心');
     expect(record.sort.date).toBe('2021-03');
+  });
+  it('keeps the printed text, a space where the page breaks a line, a gap where it shows unindexed text, and no extra index words', () => {
+    const shown = decodeContent(record.content, encodePrinted(tokenize(page.text)))
+      .map((t) => t.text)
+      .join('');
+    expect(shown).toBe('党建引领践初心\u2029医院对45项新技术\u2029完成了初审。&<x> 夯根基 第一段 小标题 第二段 无脚本 内层');
+    expect(record.content.split(' ').every((w) => [...w].length === 1 || /^x[0-9a-f]+$/.test(w))).toBe(true);
   });
   it('maps built files to site paths', () => {
     expect(pageUrl('index.html')).toBe('/');

@@ -3,6 +3,7 @@ import {
   classify,
   decodeContent,
   encodeContent,
+  encodePrinted,
   findHits,
   isExact,
   pageText,
@@ -19,7 +20,8 @@ import { evalNormalize as norm } from '../../tools/shared/search-truth.ts';
 const fold = foldWith(t2sTable());
 const keys = (s: string) => tokenize(s, fold).map((t) => t.key);
 const matches = (text: string, q: string) => {
-  const page = pageText(decodeContent(encodeContent(tokenize(text, fold))));
+  const tokens = tokenize(text, fold);
+  const page = pageText(decodeContent(encodeContent(tokens), encodePrinted(tokens)));
   return parseQuery(q, fold).every((t) => findHits(page, t).length > 0);
 };
 
@@ -44,10 +46,11 @@ describe('the search form of a text', () => {
 
 describe('tokens', () => {
   it('classifies characters', () => {
-    expect(['院', 'a', '7', '、', '_', '+', 'é', '😀'].map(classify)).toEqual([
+    expect(['院', 'a', '7', '、', '，', '_', '+', 'é', '😀'].map(classify)).toEqual([
       'han',
       'alnum',
       'alnum',
+      'join',
       'punct',
       'other',
       'other',
@@ -56,20 +59,46 @@ describe('tokens', () => {
     ]);
   });
   it('gives one key per character: Han as is, ASCII lower-cased, the rest as x + hex', () => {
-    expect(keys('党建DRGs、+é')).toEqual(['党', '建', 'd', 'r', 'g', 's', 'x3001', 'x2b', 'xe9']);
+    expect(keys('党建DRGs，+é')).toEqual(['党', '建', 'd', 'r', 'g', 's', 'x2c', 'x2b', 'xe9']);
   });
   it('attaches punctuation between Han and Latin/digits to the Latin side', () => {
     const t = tokenize('展“1457”战略', fold);
     expect(t.map((x) => x.key)).toEqual(['展', '1', '4', '5', '7', '战', '略']);
-    expect(t.map((x) => x.text)).toEqual(['展', '“1', '4', '5', '7”', '战', '略']);
+    expect(t.map((x) => x.text)).toEqual(['展“', '1', '4', '5', '7”', '战', '略']);
   });
-  it('keeps punctuation between two Han characters as its own token', () => {
-    expect(keys('一支部、一品牌')).toEqual(['一', '支', '部', 'x3001', '一', '品', '牌']);
+  it('gives joining punctuation no key, attached to the token before it', () => {
+    expect(keys('一支部、一品牌')).toEqual(['一', '支', '部', '一', '品', '牌']);
+    expect(keys('《党建》「引领」『X』·‘Y’"Z"\'W\'')).toEqual(['党', '建', '引', '领', 'x', 'y', 'z', 'w']);
+    expect(tokenize('一支部、一品牌', fold)[2].text).toBe('部、');
+  });
+  it('keeps clause and sentence punctuation as tokens of their own', () => {
+    expect(keys('使命，锦医。好；是：对！吗？')).toEqual([
+      '使',
+      '命',
+      'x2c',
+      '锦',
+      '医',
+      'x3002',
+      '好',
+      'x3b',
+      '是',
+      'x3a',
+      '对',
+      'x21',
+      '吗',
+      'x3f',
+    ]);
+  });
+  it('keeps the printed text: punctuation, full-width forms, case, one space for whitespace', () => {
+    const printed = '（一）党建引领，“5个1+N”、DRGs  付费！\n第二段：好。';
+    const tokens = tokenize(printed, fold);
+    const shown = pageText(decodeContent(encodeContent(tokens), encodePrinted(tokens))).text;
+    expect(shown).toBe(printed.replace(/\s+/g, ' '));
   });
   it('round-trips through index content', () => {
     const text = '【党建引领】“5个1+N”方式, DRGs（疾病诊断）😀 Ωmega';
     const tokens = tokenize(text, fold);
-    const back = decodeContent(encodeContent(tokens));
+    const back = decodeContent(encodeContent(tokens), encodePrinted(tokens));
     expect(back.map((t) => t.key)).toEqual(tokens.map((t) => t.key));
     // Letters outside ASCII are stored by their lower-case key, so they come back lower-cased.
     expect(back.map((t) => t.text).join('')).toBe(
@@ -95,10 +124,16 @@ describe('queries', () => {
     expect(parseQuery('安康市中心醫院', fold)[0].keys.join('')).toBe('安康市中心医院');
   });
   it('checks punctuation typed at a term’s edge on the page instead of looking it up', () => {
-    const [t] = parseQuery('“1457”', fold);
-    expect(t).toMatchObject({ keys: ['1', '4', '5', '7'], lead: '“', trail: '”' });
+    const [t] = parseQuery('（1457）', fold);
+    expect(t).toMatchObject({ keys: ['1', '4', '5', '7'], lead: '(', trail: ')' });
     expect(isExact(t)).toBe(false);
     expect(pagefindPhrase(t.keys)).toBe('"1 4 5 7"');
+  });
+  it('takes quotes as marks of a phrase, not as characters to find', () => {
+    expect(parseQuery('“1457”', fold)).toMatchObject([{ keys: ['1', '4', '5', '7'], lead: '', trail: '' }]);
+    expect(parseQuery('"党建 引领" 医院', fold).map((t) => t.keys.join(''))).toEqual(['党建引领', '医院']);
+    expect(parseQuery('“党建　引领”', fold).map((t) => t.keys.join(''))).toEqual(['党建引领']);
+    expect(isExact(parseQuery('《党建》', fold)[0])).toBe(true);
   });
   it('checks a punctuation-only term on the page text', () => {
     const [t] = parseQuery('，。', fold);
@@ -126,9 +161,18 @@ describe('matching', () => {
     expect(matches(text, '“1457”战略')).toBe(true);
   });
   it('does not find what is not there', () => {
-    for (const q of ['党建科研', '一支部一品牌', '1458', '战略1457', 'DRGS付费改革x', '62']) expect(matches(text, q), q).toBe(false);
+    for (const q of ['党建科研', '1458', '战略1457', 'DRGS付费改革x', '62']) expect(matches(text, q), q).toBe(false);
     // Punctuation between a digit and a Han character is not needed.
     expect(matches(text, '1457战')).toBe(true);
+  });
+  it('skips joining punctuation on both sides', () => {
+    for (const q of ['一支部一品牌', '一支部、一品牌', '部“一品', '《一支部》', '“党建+科研”DRGs', '开启创新发展1457'])
+      expect(matches(text, q), q).toBe(true);
+  });
+  it('does not match across clause or sentence punctuation', () => {
+    for (const q of ['新使命锦医', '战略推行', '改革一支部', '使命、锦医']) expect(matches(text, q), q).toBe(false);
+    expect(matches(text, '新使命，锦医')).toBe(true);
+    expect(matches(text, '新使命,锦医')).toBe(true);
   });
   it('matches Latin letters case- and width-insensitively', () => {
     expect(matches(text, 'drgs')).toBe(true);

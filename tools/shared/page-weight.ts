@@ -11,7 +11,11 @@
  *   header, navigation, search box, breadcrumbs, footer, the theme script and
  *   the citation box.
  * - The search page's own JavaScript (everything but Pagefind's files under
- *   /pagefind/) ≤ 10 kB gzip.
+ *   /pagefind/) ≤ 12 kB gzip for a query with results. It covers what every
+ *   query runs (tokenizer, lookup planner, names, relevance, excerpts,
+ *   filters, the error state); what only some queries need (the name card,
+ *   the offers of an empty result, the names-as-you-type box) loads on
+ *   demand and is not in it.
  * - An article needs no JavaScript to read (tested in a browser with JS off).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,7 +27,7 @@ import { pagesUnder } from './dist.ts';
 export const CSS_BUDGET = 8 * 1024;
 export const ARTICLE_RATIO = 1.5;
 export const ARTICLE_OVERHEAD = 3 * 1024;
-export const SEARCH_JS_BUDGET = 10 * 1024;
+export const SEARCH_JS_BUDGET = 12 * 1024;
 
 export function gzipSize(data: string | Buffer): number {
   return gzipSync(data, { level: 9 }).length;

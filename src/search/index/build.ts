@@ -17,6 +17,8 @@ import { foldWith } from '../t2s.ts';
 import { extractPage } from './page-record.ts';
 import { chunkMapOf, pageIds, type PagefindFile } from './pagefind-files.ts';
 import { buildRecord } from './record.ts';
+import { entityKeys, mentionsAny, NAMES_FILE, NAMES_SOURCE, type NamesTable } from '../names.ts';
+import { encodePrinted, printedFile, searchFormChars, tokenizeChars, type Fold, type Token } from '../tokenizer.ts';
 
 /** Pagefind output files the search page never loads. */
 const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight|worker)\.|playground\/)/;
@@ -39,10 +41,17 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Adds every indexable page of the site to the index; returns each page's filter values by URL. */
-async function addPages(index: PagefindIndex, outDir: string): Promise<Map<string, Record<string, string[]>>> {
-  const fold = foldWith(t2sTable());
+interface Added {
+  /** Each page's filter values by URL. */
+  filters: Map<string, Record<string, string[]>>;
+  /** Each page's tokens by URL, for the names table. */
+  tokens: Map<string, Token[]>;
+}
+
+/** Adds every indexable page of the site to the index. */
+async function addPages(index: PagefindIndex, outDir: string, fold: Fold): Promise<Added> {
   const filters = new Map<string, Record<string, string[]>>();
+  const tokens = new Map<string, Token[]>();
   for (const file of await htmlFiles(outDir)) {
     const page = extractPage(await readFile(file, 'utf8'));
     if (!page) continue;
@@ -50,8 +59,22 @@ async function addPages(index: PagefindIndex, outDir: string): Promise<Map<strin
     const added = await index.addCustomRecord(record);
     if (added.errors.length > 0) throw new Error(`search index: ${record.url}: ${added.errors.join('; ')}`);
     filters.set(record.url, page.filters);
+    tokens.set(record.url, tokenizeChars(searchFormChars(page.text, fold)));
   }
-  return filters;
+  return { filters, tokens };
+}
+
+/** The names table with the pages that mention each entity, or undefined when the site wrote no NAMES_SOURCE. */
+async function namesFile(outDir: string, added: Added, files: PagefindFile[], fold: Fold): Promise<Buffer | undefined> {
+  const source = await readFile(join(outDir, NAMES_SOURCE), 'utf8').catch(() => undefined);
+  if (source === undefined) return undefined;
+  const table = JSON.parse(source) as NamesTable;
+  const ids = pageIds(files);
+  for (const entity of table.entities) {
+    const names = entityKeys(entity, fold);
+    entity.pages = [...added.tokens].filter(([, tokens]) => mentionsAny(tokens, names)).map(([url]) => ids.get(url)!);
+  }
+  return gzipSync(JSON.stringify(table), { level: 9 });
 }
 
 /** The facet table file: each page's filter values under its Pagefind id. */
@@ -66,7 +89,21 @@ function facetsFile(filters: Map<string, Record<string, string[]>>, files: Pagef
 }
 
 /** Replaces `<outDir>/pagefind/` with the files the page loads; returns the bytes written. */
-async function writeIndex(outDir: string, files: PagefindFile[], tables: { facets: Buffer; chunks: Buffer }): Promise<number> {
+interface Tables {
+  facets: Buffer;
+  chunks: Buffer;
+  names?: Buffer;
+  /** Each page's printed text by file path. */
+  printed: Map<string, Buffer>;
+}
+
+/** Each page's printed text (`encodePrinted`), in the file the search page fetches with its fragment. */
+function printedFiles(added: Added, files: PagefindFile[]): Map<string, Buffer> {
+  const ids = pageIds(files);
+  return new Map([...added.tokens].map(([url, tokens]) => [printedFile(ids.get(url)!), gzipSync(encodePrinted(tokens), { level: 9 })]));
+}
+
+async function writeIndex(outDir: string, files: PagefindFile[], tables: Tables): Promise<number> {
   const target = join(outDir, 'pagefind');
   await rm(target, { recursive: true, force: true });
   let bytes = 0;
@@ -79,7 +116,13 @@ async function writeIndex(outDir: string, files: PagefindFile[], tables: { facet
   }
   await writeFile(join(outDir, FACETS_FILE), tables.facets);
   await writeFile(join(outDir, CHUNKS_FILE), tables.chunks);
-  return bytes + tables.facets.length + tables.chunks.length;
+  if (tables.names) await writeFile(join(outDir, NAMES_FILE), tables.names);
+  await mkdir(join(target, 'printed'), { recursive: true });
+  for (const [path, content] of tables.printed) {
+    await writeFile(join(outDir, path), content);
+    bytes += content.length;
+  }
+  return bytes + tables.facets.length + tables.chunks.length + (tables.names?.length ?? 0);
 }
 
 export async function buildSearchIndex(outDir: string, log: (msg: string) => void = () => {}): Promise<{ pages: number; bytes: number }> {
@@ -88,10 +131,17 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
   const { index, errors } = await createIndex({});
   if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join('; ')}`);
   try {
-    const filters = await addPages(index, outDir);
+    const fold = foldWith(t2sTable());
+    const added = await addPages(index, outDir, fold);
+    const { filters } = added;
     const { files, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length > 0) throw new Error(`search index: ${fileErrors.join('; ')}`);
-    const tables = { facets: facetsFile(filters, files), chunks: gzipSync(JSON.stringify(chunkMapOf(files)), { level: 9 }) };
+    const tables = {
+      facets: facetsFile(filters, files),
+      chunks: gzipSync(JSON.stringify(chunkMapOf(files)), { level: 9 }),
+      names: await namesFile(outDir, added, files, fold),
+      printed: printedFiles(added, files),
+    };
     const bytes = await writeIndex(outDir, files, tables);
     const target = join(outDir, 'pagefind');
     const kib = (n: number) => (n / 1024).toFixed(1);

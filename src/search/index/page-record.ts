@@ -33,6 +33,18 @@ type Node = Root | RootContent | ElementContent;
 
 const SKIPPED = new Set(['script', 'style']);
 const HEADING = /^h[1-6]$/;
+/** Whitespace where the page shows text the index leaves out (`data-pagefind-ignore`): the paragraph separator. */
+export const GAP = '\u2029';
+/**
+ * Elements a browser shows on lines of their own: a line break is added at
+ * their edges (whitespace, so the search form and the checker's text are
+ * unchanged), so excerpts show a space where the page breaks a line.
+ */
+const BLOCK = new Set(
+  'address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul'.split(
+    ' ',
+  ),
+);
 
 function isElement(node: Node): node is Element {
   return node.type === 'element';
@@ -117,15 +129,23 @@ function bodyText(bodies: Element[]): { text: string; anchors: Anchor[]; firstH1
       return;
     }
     if (!isElement(node)) return;
-    if (SKIPPED.has(node.tagName) || has(node, 'dataPagefindIgnore')) return;
+    if (SKIPPED.has(node.tagName)) return;
+    if (has(node, 'dataPagefindIgnore')) {
+      // Shown on the page but not indexed: excerpts must not run across it (GAP).
+      if (text && !text.endsWith(GAP)) text += GAP;
+      return;
+    }
     const id = typeof node.properties?.id === 'string' ? node.properties.id : undefined;
     const kind = node.tagName === 'section' ? 'section' : HEADING.test(node.tagName) ? 'heading' : undefined;
+    const block = BLOCK.has(node.tagName);
+    if (block && text && !/\s$/u.test(text)) text += '\n';
     const start = text.length;
     const section = sections[sections.length - 1];
     if (kind === 'section' && id) sections.push(id);
     for (const c of node.children) collect(c);
     if (kind === 'section' && id) sections.pop();
     if (kind && id) anchors.push({ id, kind, start, end: text.length, ...(section ? { section } : {}) });
+    if (block && !/\s$/u.test(text)) text += '\n';
     if (node.tagName === 'h1' && firstH1 === undefined) firstH1 = collapse(text.slice(start));
   };
   bodies.forEach((body, i) => {

@@ -59,7 +59,7 @@ export function anchorTitle(page: PageText, anchors: AnchorRef[], anchor: Anchor
   }
   const from = page.starts[target.first] ?? page.text.length;
   const to = page.starts[target.last] ?? page.text.length;
-  return page.text.slice(from, to);
+  return page.text.slice(from, to).trim();
 }
 
 export interface TermHits {
@@ -112,9 +112,13 @@ export function headingBreaks(page: PageText, anchors: AnchorRef[]): Set<number>
 export function excerpt(page: PageText, hits: Hit[], focus: Hit, width = 90, breaks: Set<number> = new Set()): ExcerptPart[] {
   const text = page.text;
   const span = focus.to - focus.from;
-  let from = Math.max(0, focus.from - Math.max(12, Math.floor((width - span) / 3)));
-  let to = Math.min(text.length, Math.max(focus.to, from + width));
-  if (to - from < width) from = Math.max(0, to - width);
+  // Not across a place where the page shows text the index leaves out (U+2029, `GAP` in page-record.ts).
+  const floor = text.lastIndexOf('\u2029', focus.from - 1) + 1;
+  const gapAfter = text.indexOf('\u2029', focus.to);
+  const ceiling = gapAfter < 0 ? text.length : gapAfter;
+  let from = Math.max(floor, focus.from - Math.max(12, Math.floor((width - span) / 3)));
+  let to = Math.min(ceiling, Math.max(focus.to, from + width));
+  if (to - from < width) from = Math.max(floor, to - width);
   // Never cut a hit at the window's edges.
   for (const h of hits) {
     if (h.from < from && h.to > from) from = h.from;
@@ -124,7 +128,8 @@ export function excerpt(page: PageText, hits: Hit[], focus: Hit, width = 90, bre
   if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from])) from--;
   if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to])) to++;
   const parts: ExcerptPart[] = [];
-  const add = (t: string, mark: boolean) => {
+  const add = (raw: string, mark: boolean) => {
+    const t = raw.replaceAll('\u2029', ' ');
     if (!t) return;
     const last = parts[parts.length - 1];
     if (last && last.mark === mark) last.text += t;

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allHospitalNames,
+  coreForms,
+  hospitalNames,
+  personNames,
+  placeForms,
+  type HospitalNameFacts,
+} from '../../src/content-model/hospital-names.ts';
+import { entityKeys, entityNamed, mentionsAny, type NamedEntity } from '../../src/search/names.ts';
+import { decodeContent, encodeContent, findHits, pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
+import { t2sTable } from '../../src/search/t2s-table.ts';
+import { foldWith } from '../../src/search/t2s.ts';
+
+const fold = foldWith(t2sTable());
+const hangzhou = { name: '浙江省杭州市第一人民医院', aliases: [], province: '浙江省', city: '杭州市' };
+const gaoan = { name: '高安市中医医院', aliases: [], province: '江西省', city: '宜春市', county: '高安市' };
+const jinzhou = { name: '锦州医科大学附属第一医院', aliases: ['锦医一院'], province: '辽宁省', city: '锦州市' };
+
+describe('the names of a hospital', () => {
+  it('writes a place with or without its suffix', () => {
+    expect(placeForms('杭州市')).toEqual(['杭州市', '杭州']);
+    expect(placeForms('广西壮族自治区')).toEqual(['广西壮族自治区', '广西']);
+    expect(placeForms('沙市')).toEqual(['沙市']);
+  });
+  it('drops or adds the outer places, never the innermost one', () => {
+    const names = allHospitalNames(hangzhou);
+    for (const n of ['浙江省杭州市第一人民医院', '杭州市第一人民医院', '杭州第一人民医院', '浙江杭州第一人民医院'])
+      expect(names).toContain(n);
+    expect(names).not.toContain('第一人民医院');
+    expect(names).not.toContain('浙江省第一人民医院');
+    const g = allHospitalNames(gaoan);
+    for (const n of ['江西省宜春市高安市中医医院', '宜春高安中医院', '高安中医院', '高安市中医院']) expect(g).toContain(n);
+    expect(g).not.toContain('中医医院');
+  });
+  it('rewrites 中医院 ↔ 中医医院, 医科大学 → 医大, 附属第N医院 → 附N院 / 附N', () => {
+    expect(coreForms('中医医院')).toEqual(['中医医院', '中医院']);
+    expect(coreForms('中医院')).toEqual(['中医院', '中医医院']);
+    const j = allHospitalNames(jinzhou);
+    for (const n of ['锦州医大附一院', '锦州医科大学附一院', '锦州医大附一', '辽宁锦州医科大学附属第一医院', '锦医一院'])
+      expect(j).toContain(n);
+    expect(coreForms('医科大学附属第三医院')).toContain('医大附三院');
+  });
+  it('keeps curated and derived names apart', () => {
+    const n = hospitalNames(jinzhou);
+    expect(n.curated).toEqual(['锦医一院']);
+    expect(n.derived).not.toContain('锦医一院');
+    expect(n.derived).not.toContain(jinzhou.name);
+  });
+});
+
+describe('names in search', () => {
+  const entity = (facts: HospitalNameFacts, id: string): NamedEntity => ({
+    kind: 'hospital',
+    id,
+    name: facts.name,
+    place: facts.province,
+    names: allHospitalNames(facts),
+    path: `/hospitals/${id}/`,
+    reports: 1,
+  });
+  const person: NamedEntity = {
+    kind: 'person',
+    id: 'zhang',
+    name: '张明华',
+    place: '高安市中医医院',
+    names: personNames('张明华', [{ kind: 'party-secretary', title: '医院党委书记' }]),
+    path: '/people/zhang/',
+    reports: 1,
+  };
+  const table = { entities: [entity(gaoan, 'gaoan'), entity(hangzhou, 'hz'), entity(jinzhou, 'jz'), person] };
+  const keysOf = (q: string) => parseQuery(q, fold)[0].keys;
+  it('knows a term that is any name of a hospital, in Traditional or with joining punctuation', () => {
+    expect(entityNamed(table, keysOf('杭州第一人民医院'), fold)?.entity.id).toBe('hz');
+    expect(entityNamed(table, keysOf('高安中醫院'), fold)?.entity.id).toBe('gaoan');
+    expect(entityNamed(table, keysOf('“锦州医大附一”'), fold)?.entity.id).toBe('jz');
+  });
+  it('knows a person by the name with or without a title', () => {
+    expect(person.names).toEqual(['张明华', '医院党委书记张明华', '党委书记张明华']);
+    expect(entityNamed(table, keysOf('党委书记张明华'), fold)?.entity.id).toBe('zhang');
+    expect(entityNamed(table, keysOf('张明华'), fold)?.entity.id).toBe('zhang');
+    expect(entityNamed(table, keysOf('院长张明华'), fold)).toBeUndefined();
+  });
+  it('knows no hospital that is not in the archive, even when its parts are', () => {
+    expect(entityNamed(table, keysOf('杭州市中医院'), fold)).toBeUndefined();
+    expect(entityNamed(table, keysOf('第一人民医院'), fold)).toBeUndefined();
+  });
+  it('finds a page that mentions the hospital by another of its names, and marks it', () => {
+    const names = entityKeys(table.entities[1], fold);
+    const page = tokenize('据悉，浙江杭州第一人民医院党委开展活动。');
+    expect(mentionsAny(page, names)).toBe(true);
+    expect(mentionsAny(tokenize('杭州市中医院与某区第一人民医院'), names)).toBe(false);
+    const [term] = parseQuery('杭州市第一人民医院', fold);
+    term.alternatives = names;
+    const text = pageText(decodeContent(encodeContent(page)));
+    const hits = findHits(text, term);
+    expect(hits.map((h) => text.text.slice(h.from, h.to))).toEqual(['浙江杭州第一人民医院']);
+  });
+});
