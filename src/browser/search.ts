@@ -128,25 +128,20 @@ function facetTable(): Promise<FacetTable> {
   return facetsLoad;
 }
 
-let chunksLoad: Promise<ChunkMap | undefined> | undefined;
-/** What each index chunk costs (CHUNKS_FILE), fetched once; without it every term is looked up whole. */
-function chunkMap(): Promise<ChunkMap | undefined> {
-  chunksLoad ??= fetchGzipText(CHUNKS_FILE).then(
-    (text) => JSON.parse(text) as ChunkMap,
-    () => undefined,
-  );
-  return chunksLoad;
+/** A JSON table the search can do without, fetched on first use and once; undefined when it cannot be had. */
+function optionalTable<T>(file: string): () => Promise<T | undefined> {
+  let load: Promise<T | undefined> | undefined;
+  return () =>
+    (load ??= fetchGzipText(file).then(
+      (text) => JSON.parse(text) as T,
+      () => undefined,
+    ));
 }
 
-let namesLoad: Promise<NamesTable | undefined> | undefined;
-/** The hospitals and their names (NAMES_FILE), fetched once; without it every term is searched as typed. */
-function namesTable(): Promise<NamesTable | undefined> {
-  namesLoad ??= fetchGzipText(NAMES_FILE).then(
-    (text) => JSON.parse(text) as NamesTable,
-    () => undefined,
-  );
-  return namesLoad;
-}
+/** What each index chunk costs; without it every term is looked up whole. */
+const chunkMap = optionalTable<ChunkMap>(CHUNKS_FILE);
+/** The hospitals and people and their names; without it every term is searched as typed. */
+const namesTable = optionalTable<NamesTable>(NAMES_FILE);
 
 /**
  * Terms that are a name of a hospital become all of its names

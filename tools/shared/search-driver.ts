@@ -373,19 +373,14 @@ function summarize(
 ): SearchResult {
   const warm = runs.slice(1).filter((r) => !r.timeout);
   const categories = [...new Set(runs.map((r) => r.category))];
+  const firstMs = warm.map((r) => r.msFirst);
   return {
     broken,
     cold: cold ?? { q: queries[0]?.q ?? '', ms: NaN, bytes: NaN, requests: 0, byKind: {}, files: [] },
     warm: {
       n: warm.length,
-      msMedian: pct(
-        warm.map((r) => r.msFirst),
-        50,
-      ),
-      msP95: pct(
-        warm.map((r) => r.msFirst),
-        95,
-      ),
+      msMedian: pct(firstMs, 50),
+      msP95: pct(firstMs, 95),
       msAllMedian: pct(
         warm.map((r) => r.msAll),
         50,
