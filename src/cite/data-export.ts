@@ -84,7 +84,8 @@ export const exportSchemas = {
   people: z.strictObject({
     id: entryId('人物编号（ASCII）'),
     url: absolute('人物页面的绝对网址'),
-    name: text('姓名'),
+    name: text('姓名（原文）'),
+    note: maybe('编者按语，如姓名存疑时的可能读法；无则为空'),
     roles: z
       .array(
         z.strictObject({
@@ -190,6 +191,7 @@ function personRecord(p: PersonView, url: Url): ExportRecord<'people'> {
     id: p.id,
     url: url(`/people/${p.id}/`),
     name: p.entry.data.name,
+    note: orNull(p.entry.data.note),
     roles: p.entry.data.roles.map((r: any) => ({
       kind: r.kind,
       title: r.title,

@@ -218,7 +218,13 @@ export const ROLE_KINDS = {
 
 export function personSchema(reference: ReferenceFactory) {
   return z.strictObject({
+    /** The name as printed, even where it is doubtful. */
     name: z.string().min(2),
+    /**
+     * The archive's own remark on the person, shown on their page: e.g. that the
+     * printed name is probably a misreading, with the likely reading.
+     */
+    note: z.string().trim().min(1, { error: 'must not be empty: write the remark, or leave `note` out' }).optional(),
     roles: z
       .array(
         z.strictObject({

@@ -55,6 +55,14 @@ export interface PersonView {
   /** Sections they wrote or lead as branch secretary. */
   sections: { article: string; section: string }[];
   mentions: Mention[];
+  /** The `query` corrections (存疑) that flag the printed name, where it is doubtful. */
+  queries: NameQuery[];
+}
+
+/** A 存疑 correction of an article that quotes a person's printed name. */
+export interface NameQuery {
+  article: string;
+  correction: string;
 }
 
 export interface MeasureView {
@@ -384,9 +392,22 @@ function personViews(content: ArchiveContent, articles: ArticleView[], hospitals
       const passage = passageAround(hit?.text ?? a.text, [p.data.name]);
       if (passage) mentions.push({ article: a.id, section: hit?.id, passage });
     }
-    people.set(p.id, { id: p.id, entry: p, hospitals: hospitalIds, sections: sectionsOfSecretary.get(p.id) ?? [], mentions });
+    const queries = nameQueries(String(p.data.name), mentions, articles);
+    people.set(p.id, { id: p.id, entry: p, hospitals: hospitalIds, sections: sectionsOfSecretary.get(p.id) ?? [], mentions, queries });
   }
   return people;
+}
+
+/** The 存疑 corrections of the articles that name a person whose quoted words hold the name. */
+function nameQueries(name: string, mentions: Mention[], articles: ArticleView[]): NameQuery[] {
+  const named = new Set(mentions.map((m) => m.article));
+  return articles
+    .filter((a) => named.has(a.id))
+    .flatMap((a) =>
+      ((a.entry.data.corrections ?? []) as { id: string; kind: string; original: string }[])
+        .filter((c) => c.kind === 'query' && c.original.includes(name))
+        .map((c) => ({ article: a.id, correction: c.id })),
+    );
 }
 
 /**

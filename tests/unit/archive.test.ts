@@ -75,6 +75,11 @@ describe('buildArchive', () => {
             { id: 'sa', heading: '甲篇', kind: 'profile', hospital: { id: 'a' }, secretary: { id: 'p' } },
             { id: 'sb', heading: '乙篇', kind: 'profile', hospital: { id: 'b' } },
           ],
+          corrections: [
+            { id: 'c1', kind: 'misread', original: '张三说', reading: '张三说' },
+            { id: 'c2', kind: 'query', original: '书记张三说好', reading: '书记张三说好' },
+            { id: 'c3', kind: 'query', original: '乙医院', reading: '乙医院' },
+          ],
         },
       },
       { id: 'y', data: { title: 'Y', date: { value: { value: '2023', precision: 'year' } }, hospitals: [{ id: 'c' }], sections: [] } },
@@ -112,6 +117,10 @@ describe('buildArchive', () => {
     expect(p.sections).toEqual([{ article: 'x', section: 'sa' }]);
     expect(p.mentions).toEqual([{ article: 'x', section: 'sa', passage: '甲医院党支部书记张三说好。' }]);
     expect(archive.hospitals.get('a')!.people.map((x) => x.id)).toEqual(['p']);
+  });
+
+  it('finds the 存疑 corrections that flag a person’s printed name, and no other correction', () => {
+    expect(archive.people.get('p')!.queries).toEqual([{ article: 'x', correction: 'c2' }]);
   });
 
   it('links similar measures across hospitals only', () => {

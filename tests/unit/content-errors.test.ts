@@ -171,6 +171,20 @@ describe('schema errors name the field and say what is wrong', () => {
     `);
   });
 
+  it('a person note that is not a remark', async () => {
+    const person = () => fixture('people/zhang-zhenjian.yaml');
+    expect(await problems('people', { ...person(), note: '  ' })).toMatchInlineSnapshot(`
+      [
+        "note: must not be empty: write the remark, or leave \`note\` out",
+      ]
+    `);
+    expect(await problems('people', { ...person(), note: ['钱远坤'] })).toMatchInlineSnapshot(`
+      [
+        "note: expected string, found a list",
+      ]
+    `);
+  });
+
   it('a section id that is not ASCII', async () => {
     const a = article();
     a.sections[0].id = '第一部分';
