@@ -77,6 +77,7 @@ const retry = document.querySelector<HTMLButtonElement>('[data-search-retry]')!;
 const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]')!;
 const facets = document.querySelector<HTMLElement>('[data-search-facets]')!;
 const headerInput = document.querySelector<HTMLInputElement>('#site-search-q');
+const views = document.querySelector<HTMLElement>('[data-search-views]')!;
 
 /** How long a search may wait for the index before the page says it failed (the reader is told within 10 s). */
 const INDEX_TIMEOUT_MS = 8000;
@@ -422,17 +423,29 @@ function renderFacets(counts: Record<string, Record<string, number>>, state: Sea
   if (focused) document.getElementById(focused)?.focus();
 }
 
+/** The 结果 / 语境 switch: links carrying the search; the results' order shows only with the results. */
+function showViewSwitch(state: SearchState) {
+  for (const a of views.querySelectorAll<HTMLAnchorElement>('a[data-search-view]')) {
+    const kwic = a.dataset.searchView === 'kwic';
+    a.href = stateSearch({ ...state, view: kwic ? 'kwic' : undefined });
+    if (kwic === (state.view === 'kwic')) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  sortSelect.parentElement!.hidden = state.view === 'kwic';
+}
+
 /** Clears the previous results and shows the query in the form, the header and the title. */
 function startView(state: SearchState) {
   setDone(false);
   list.replaceChildren();
-  for (const card of results.querySelectorAll('[data-search-entity], [data-search-suggestions]')) card.remove();
+  for (const card of results.querySelectorAll('[data-search-entity], [data-search-suggestions], [data-kwic]')) card.remove();
   more.hidden = true;
   retry.hidden = true;
   shown = [];
   pending = [];
   input.value = state.q;
   sortSelect.value = state.sort ?? 'relevance';
+  showViewSwitch(state);
   if (headerInput) headerInput.value = state.q;
   document.title = state.q.trim() ? `${state.q.trim().slice(0, 40)}｜搜索｜医院党建报道档案` : '搜索｜医院党建报道档案';
 }
@@ -533,6 +546,25 @@ async function search(state: SearchState) {
     const table = hasFilters(state) ? await facetTable() : undefined;
     if (my !== run) return;
     const filtered = table ? applyFilters(unfiltered, state.filters, table) : unfiltered;
+    if (state.view === 'kwic') {
+      // The concordance loads on demand: ordinary queries do not pay for it.
+      await (await import('./kwic.ts')).showKwic({
+        state,
+        terms,
+        note,
+        results,
+        status,
+        base: BASE,
+        ids: filtered,
+        load: (id) => load(found.byId.get(id)!),
+        facets: () => facetTable().catch(() => undefined),
+        isCurrent: () => my === run,
+        go: (next) => go(next, true),
+        done: () => setDone(true),
+      });
+      await showFacetCounts(unfiltered, state, my);
+      return;
+    }
     const sort = state.sort ?? 'relevance';
     const ids =
       sort === 'relevance' && filtered.length > 1
@@ -572,13 +604,19 @@ function stateFromForm(): SearchState {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   // A new query starts without filters: the old ones may not apply to it.
-  go({ q: input.value, filters: {}, sort: currentState.sort }, true);
+  go({ ...currentState, q: input.value, filters: {} }, true);
 });
 headerInput?.form?.addEventListener('submit', (event) => {
   event.preventDefault();
   go({ q: headerInput.value, filters: {} }, true);
 });
-facets.addEventListener('change', () => go({ ...stateFromForm(), q: currentState.q, sort: currentState.sort }, true));
+facets.addEventListener('change', () => go({ ...currentState, filters: stateFromForm().filters }, true));
+views.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-view]');
+  if (!link) return;
+  event.preventDefault();
+  go(readState(new URL(link.href).search), true);
+});
 more.addEventListener('click', async () => {
   const my = run;
   setDone(false);

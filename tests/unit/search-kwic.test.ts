@@ -123,6 +123,9 @@ describe('concordance orders', () => {
   it('sorts the left context from the hit outwards (right to left), ties by date and place', () => {
     // 好 (hao) < 加强/全面加强 (qiang) < 以 (yi); 加强 before 全面加强 (shorter first), then by place.
     expect(keys(sortRows(rows, 'left'))).toEqual(['抓好|引领', '加强|工作', '全面加强|品牌', '以|带']);
+    // Punctuation and spaces next to the hit are not words: the character before them decides.
+    const punctuated = [row('以，', '', '甲', 0), row('抓好。 ', '', '甲', 1), row('加强', '', '甲', 2)];
+    expect(keys(sortRows(punctuated, 'left'))).toEqual(['抓好。 |', '加强|', '以，|']);
   });
   it('sorts the right context, by article title, and by date then place in the page', () => {
     // 带 (dai) < 工作 (gong) < 品牌 (pin) < 引领 (yin).

@@ -101,7 +101,8 @@ export function pageRows(p: KwicPage, width = KWIC_WIDTH): KwicRow[] {
   });
 }
 
-const collator = new Intl.Collator('zh-Hans-CN');
+/** Chinese order (pinyin); punctuation and spaces are not words, so 。党建 and 党建 sort by the character before. */
+const collator = new Intl.Collator('zh-Hans-CN', { ignorePunctuation: true });
 /** A concordance reads the left context from the hit outwards: right to left. */
 const reversed = (s: string) => [...s].reverse().join('');
 

@@ -1,0 +1,248 @@
+/**
+ * The concordance view of the search page (`?q=…&view=kwic`), loaded only
+ * for that view: every hit of the query on the result pages, one row each
+ * (`data-kwic-row`): left context, the hit, right context, and the article
+ * and section, linked to the exact place (`src/search/query/kwic.ts`).
+ *
+ * Paged, to stay usable for a term with thousands of hits in a large
+ * archive: in date order (the default) only the pages the shown rows need
+ * are read, in date order, 100 rows at a time; the other orders need every
+ * row, so they read every result page first, with the progress in the
+ * status line. The total is exact once every page is read, and a download
+ * (`data-kwic-download`, CSV or JSON) reads the pages not read yet first.
+ */
+import { joinBase } from '../model/urls.ts';
+import type { FacetTable } from '../search/facets.ts';
+import type { AnchorRef } from '../search/query/engine.ts';
+import { pageHits } from '../search/query/engine.ts';
+import { kwicCsv, kwicJson, pageRows, sortRows, type KwicRow } from '../search/query/kwic.ts';
+import { KWIC_SORTS, stateSearch, type KwicSort, type SearchState } from '../search/query/state.ts';
+import type { PageText, QueryTerm } from '../search/tokenizer.ts';
+
+/** Rows shown at a time. */
+export const KWIC_PAGE_ROWS = 100;
+/** Result pages read at once. */
+const BATCH = 12;
+
+const SORT_LABELS: Record<KwicSort, string> = { date: '日期', left: '左语境', right: '右语境', article: '篇目' };
+
+/** A result page as the search page loads it: Pagefind's fragment, the page's printed text, its anchors. */
+export interface KwicSource {
+  fragment: { url: string; raw_url?: string; meta: Record<string, string> };
+  page: PageText;
+  anchors: AnchorRef[];
+}
+
+/** What the search page hands over once it knows the result pages. */
+export interface KwicContext {
+  state: SearchState;
+  /** The result pages, filters applied, newest first (the index's date order). */
+  ids: string[];
+  terms: QueryTerm[];
+  load(id: string): Promise<KwicSource>;
+  /** The filter table, for each page's year; undefined when it cannot be had. */
+  facets(): Promise<FacetTable | undefined>;
+  base: string;
+  /** False once a newer search has started. */
+  isCurrent(): boolean;
+  /** Searches a new state and puts it in the history. */
+  go(state: SearchState): void;
+  results: HTMLElement;
+  status: HTMLElement;
+  /** Marks the results element done (`data-state="done"`). */
+  done(): void;
+  /** A note for the status line (e.g. the query was cut). */
+  note: string;
+}
+
+interface View {
+  ctx: KwicContext;
+  sort: KwicSort;
+  /** Result pages, oldest first. */
+  order: string[];
+  /** How many of `order` are read. */
+  read: number;
+  /** Pages read that hold every term (all do, unless the index and the text disagree). */
+  pagesWithRows: number;
+  rows: KwicRow[];
+  shown: number;
+  years: FacetTable | undefined;
+  box: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+  downloads: HTMLAnchorElement[];
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+const complete = (v: View) => v.read === v.order.length;
+
+/** The rows of one result page. */
+function rowsOf(v: View, id: string, source: KwicSource, rank: number): KwicRow[] {
+  const { hits, all } = pageHits(source.page, v.ctx.terms);
+  if (!all) return [];
+  const url = joinBase(v.ctx.base, source.fragment.raw_url ?? source.fragment.url);
+  const year = v.years?.pages.get(id)?.year?.join('、') ?? '';
+  return pageRows({ id, url, title: source.fragment.meta.title || url, year, rank, page: source.page, anchors: source.anchors, hits });
+}
+
+/** Reads result pages in date order until `enough` holds or all are read; false when a newer search took over. */
+async function readPages(v: View, enough: () => boolean): Promise<boolean> {
+  while (!complete(v) && !enough()) {
+    const batch = v.order.slice(v.read, v.read + BATCH);
+    const sources = await Promise.all(batch.map(v.ctx.load));
+    if (!v.ctx.isCurrent()) return false;
+    batch.forEach((id, i) => {
+      const rows = rowsOf(v, id, sources[i], v.read + i);
+      if (rows.length > 0) v.pagesWithRows++;
+      v.rows.push(...rows);
+    });
+    v.read += batch.length;
+    if (!enough() && !complete(v)) v.ctx.status.textContent = `正在读取结果页：${v.read} / ${v.order.length} 篇…`;
+  }
+  return true;
+}
+
+/** The status line: the exact total once every page is read, what is known so far before. */
+function describe(v: View) {
+  const q = `“${v.ctx.state.q.trim().slice(0, 60)}”`;
+  const text = complete(v)
+    ? `${q}：共 ${v.rows.length} 处，见于 ${v.pagesWithRows} 篇。`
+    : `${q}：见于 ${v.order.length} 篇；已读其中 ${v.read} 篇，有 ${v.rows.length} 处（其余在“显示更多”或下载时读取）。`;
+  v.ctx.status.textContent = text + v.ctx.note;
+  if (complete(v)) v.box.dataset.kwicTotal = String(v.rows.length);
+}
+
+function rowElement(r: KwicRow): HTMLLIElement {
+  const li = element('li', 'kwic-row');
+  li.dataset.kwicRow = '';
+  const left = element('span', 'kwic-left');
+  left.append(element('span', undefined, r.left));
+  const line = element('span', 'kwic-line');
+  line.append(left, element('mark', 'kwic-hit', r.hit), element('span', 'kwic-right', r.right));
+  const source = element('a', 'kwic-source', `${r.title} · ${r.section}`);
+  source.href = r.url;
+  li.append(line, ' ', source);
+  if (r.year) li.append(element('span', 'kwic-year', ` ${r.year}`));
+  return li;
+}
+
+/** Shows the next rows: in date order, reads just the pages they need. */
+async function showMore(v: View): Promise<HTMLLIElement[]> {
+  if (v.sort === 'date' && !(await readPages(v, () => v.rows.length >= v.shown + KWIC_PAGE_ROWS))) return [];
+  const added = v.rows.slice(v.shown, v.shown + KWIC_PAGE_ROWS).map(rowElement);
+  v.list.append(...added);
+  v.shown += added.length;
+  v.more.hidden = v.shown >= v.rows.length && complete(v);
+  describe(v);
+  return added;
+}
+
+/** The rows as files: absolute URLs, every row in the shown order. */
+function prepareDownloads(v: View) {
+  const rows = sortRows(v.rows, v.sort).map((r) => ({ ...r, url: new URL(r.url, location.href).href }));
+  for (const a of v.downloads) {
+    const csv = a.dataset.kwicDownload === 'csv';
+    const blob = new Blob([csv ? kwicCsv(rows) : kwicJson(v.ctx.state.q, v.sort, rows)], {
+      type: csv ? 'text/csv;charset=utf-8' : 'application/json',
+    });
+    if (a.href.startsWith('blob:')) URL.revokeObjectURL(a.href);
+    a.href = URL.createObjectURL(blob);
+    a.dataset.ready = '';
+  }
+}
+
+/** A download link: ready at once when every page is read, otherwise it reads the rest first. */
+function downloadLink(v: View, kind: 'csv' | 'json'): HTMLAnchorElement {
+  const a = element('a', 'kwic-download', `下载 ${kind.toUpperCase()}`);
+  a.dataset.kwicDownload = kind;
+  a.download = `kwic-${v.ctx.state.q.trim().slice(0, 40)}.${kind}`;
+  a.href = '#';
+  a.addEventListener('click', async (event) => {
+    if (a.dataset.ready !== undefined) return;
+    event.preventDefault();
+    if (!(await readPages(v, () => false))) return;
+    describe(v);
+    v.more.hidden = v.shown >= v.rows.length;
+    prepareDownloads(v);
+    a.click();
+  });
+  return a;
+}
+
+/** The order switch: plain links carrying the whole search, followed without a reload. */
+function sortLinks(v: View): HTMLElement {
+  const nav = element('p', 'kwic-sort', '排序：');
+  for (const sort of KWIC_SORTS) {
+    const state: SearchState = { ...v.ctx.state, kwicSort: sort };
+    const a = element('a', undefined, SORT_LABELS[sort]);
+    a.href = stateSearch(state);
+    a.dataset.kwicSort = sort;
+    if (sort === v.sort) a.setAttribute('aria-current', 'true');
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      v.ctx.go(state);
+    });
+    nav.append(a, ' ');
+  }
+  return nav;
+}
+
+function buildView(ctx: KwicContext): View {
+  const box = element('div', 'kwic');
+  box.dataset.kwic = '';
+  const list = element('ol', 'kwic-rows');
+  const more = element('button', 'search-more', `显示后 ${KWIC_PAGE_ROWS} 处`);
+  more.type = 'button';
+  const v: View = {
+    ctx,
+    sort: ctx.state.kwicSort ?? 'date',
+    order: [...ctx.ids].reverse(),
+    read: 0,
+    pagesWithRows: 0,
+    rows: [],
+    shown: 0,
+    years: undefined,
+    box,
+    list,
+    more,
+    downloads: [],
+  };
+  v.downloads = [downloadLink(v, 'csv'), downloadLink(v, 'json')];
+  const files = element('p', 'kwic-downloads', '下载全部语境：');
+  files.append(v.downloads[0], ' ', v.downloads[1]);
+  box.append(sortLinks(v), files, list, more);
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const added = await showMore(v);
+    more.disabled = false;
+    added[0]?.querySelector('a')?.focus();
+  });
+  return v;
+}
+
+/** Renders the concordance of the result pages into the results element. */
+export async function showKwic(ctx: KwicContext): Promise<void> {
+  const v = buildView(ctx);
+  v.years = await ctx.facets();
+  if (!ctx.isCurrent()) return;
+  ctx.results.prepend(v.box);
+  if (ctx.ids.length === 0) {
+    v.box.dataset.kwicTotal = '0';
+    v.more.hidden = true;
+    ctx.status.textContent = `没有找到“${ctx.state.q.trim().slice(0, 60)}”。${ctx.note}`;
+    return ctx.done();
+  }
+  if (v.sort !== 'date') ctx.status.textContent = `正在读取结果页：0 / ${v.order.length} 篇…`;
+  if (v.sort !== 'date' && !(await readPages(v, () => false))) return;
+  v.rows = sortRows(v.rows, v.sort);
+  await showMore(v);
+  if (!ctx.isCurrent()) return;
+  if (complete(v)) prepareDownloads(v);
+  ctx.done();
+}
