@@ -13,6 +13,7 @@ import { findIntegrityProblems } from '../../src/content-model/integrity.ts';
 import { articleSchema, hospitalSchema, measureSchema, personSchema } from '../../src/content-model/schema.ts';
 import { listSourceIds, readSource, SOURCES_DIR } from '../../src/content-model/sources.ts';
 import { loadContent, type RawArticle, type RawEntry } from '../helpers/content.ts';
+import { descriptionProblems, nameProblems, textForm } from '../helpers/measure-description.ts';
 import { ROOT } from '../helpers/sites.ts';
 
 const SHARED_SOURCES = join(ROOT, '../shared/sources');
@@ -156,12 +157,51 @@ describe('stated facts quote their source', () => {
     );
     expect(problems).toEqual([]);
   });
+});
 
-  it('measures', () => {
-    const problems = measures.flatMap((m) =>
-      inSource(m.data.source, m.data.description) ? [] : [`${m.file}: description is not in ${m.data.source}`],
-    );
+/** A measure's description quotes its article (so a sentence a recorded column move rejoined can be quoted whole). */
+describe('measures are named and described for a reader', () => {
+  it('each name is the programme’s name and each description a whole passage that says more than the name', () => {
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const problems = measures.flatMap((m) => {
+      const article = byId.get(m.data.article)!;
+      const breakOffs = (article.data.corrections ?? []).filter((c: any) => c.kind === 'query').map((c: any) => readingForm(c.original));
+      return [
+        ...nameProblems(m.data.name),
+        ...descriptionProblems(m.data.name, m.data.description, textForm(article.bodyText), breakOffs),
+      ].map((p) => `${m.file}: ${p}`);
+    });
     expect(problems).toEqual([]);
+  });
+
+  describe('the rules catch each defect', () => {
+    const article = textForm('医院党委推行“书记查房制”，\n每月一次，查找问题。\n“1457”战略。');
+    it('a verb phrase for a name', () => {
+      expect(nameProblems('推行“书记查房制”')).toHaveLength(1);
+      expect(nameProblems('“书记查房制”')).toEqual([]);
+    });
+    it('a description that stops mid-sentence, starts mid-clause, only names it or is not in the article', () => {
+      expect(descriptionProblems('“书记查房制”', '医院党委推行“书记查房制”，每月一次，查找问题。', article)).toEqual([]);
+      expect(descriptionProblems('“书记查房制”', '医院党委推行“书记查房制”，每月一次', article)).toEqual([
+        'description stops mid-sentence ("…房制”，每月一次"): run it to the 。！？ or ； that ends it',
+      ]);
+      expect(descriptionProblems('“书记查房制”', '党委推行“书记查房制”，每月一次，查找问题。', article)).toEqual([
+        'description starts mid-clause (after "医院"): start where the clause starts',
+      ]);
+      expect(descriptionProblems('“1457”战略', '“1457”战略。', article)).toEqual([
+        'description only names it: quote the passage that says what it is',
+      ]);
+      expect(descriptionProblems('“书记查房制”', '医院党委推行“书记查房制”，每周一次，查找问题。', article)[0]).toBe(
+        'description is not a verbatim passage of its article',
+      );
+    });
+    it('a description may end where the printed text breaks off, if a 存疑 correction records it', () => {
+      const cut = textForm('努力建设成为');
+      expect(descriptionProblems('医联体', '努力建设成为', cut, [])).toContain(
+        'description stops mid-sentence ("…努力建设成为"): run it to the 。！？ or ； that ends it',
+      );
+      expect(descriptionProblems('医联体', '努力建设成为', cut, ['努力建设成为'])).toEqual([]);
+    });
   });
 });
 
