@@ -5,6 +5,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { ContentIntegrityError, findIntegrityProblems } from '../content-model/integrity.ts';
 import { buildArchive, type Archive } from './archive.ts';
+import { buildListings, type Listings } from './listings.ts';
 import { correctionMarkIds } from '../content-model/correction-marks.ts';
 import { articleAuthors } from '../cite/authors.ts';
 import { citationFor } from '../cite/citation.ts';
@@ -77,6 +78,14 @@ export function getArchive(): Promise<Archive> {
     return buildArchive({ articles, hospitals, people, measures, bodies });
   })();
   return archive;
+}
+
+let listings: Promise<Listings> | undefined;
+
+/** The browse lists' order and groups (see `listings.ts`), built once per build. */
+export function getListings(): Promise<Listings> {
+  listings ??= getArchive().then(buildListings);
+  return listings;
 }
 
 /** Citation data of an article, with its authors as `articleAuthors` finds them. */

@@ -11,11 +11,15 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportSchemas, type ExportName } from '../../src/cite/data-export.ts';
 import { provinceByName } from '../../src/content-model/provinces.ts';
 import { loadContent, type RawArticle, type RawEntry } from '../helpers/content.ts';
 import { SITES } from '../helpers/sites.ts';
+import { walk } from '../../tools/shared/dist.ts';
 
 const dist = SITES.archive.dist;
 const base: string = SITES.archive.base;
@@ -201,5 +205,70 @@ describe('navigation', () => {
       ...measures.map((m) => `${base}measures/${m.id}/`),
     ];
     expect(targets.filter((t) => !seen.has(t))).toEqual([]);
+  });
+});
+
+const relOf = (el: Element) =>
+  [el.properties.rel ?? []]
+    .flat()
+    .map(String)
+    .find((r) => r === 'prev' || r === 'next');
+
+/** What a page says about its neighbours: `<link rel>` in the head, `a[rel]` in its page navigation; and the links in its main part. */
+function pagerOf(html: string) {
+  const head: Record<string, string> = {};
+  const nav: Record<string, string> = {};
+  const main: string[] = [];
+  visit(fromHtml(html), 'element', (el: Element) => {
+    const kind = relOf(el);
+    if (el.tagName === 'link' && kind) head[kind] = String(el.properties.href);
+    const isPager = el.tagName === 'nav' && [el.properties.className ?? []].flat().includes('pager');
+    if (isPager)
+      visit(el, 'element', (a: Element) => {
+        const rel = relOf(a);
+        if (a.tagName === 'a' && rel) nav[rel] = String(a.properties.href);
+      });
+    if (el.tagName === 'main') visit(el, 'element', (a: Element) => void (a.tagName === 'a' && main.push(String(a.properties.href))));
+  });
+  return { head, nav, main };
+}
+
+describe('paginated lists', () => {
+  const fileOf = (url: string) => join(dist, url.slice(base.length), 'index.html');
+
+  it('name the same previous and next page in the head as in the page navigation, and both pages exist', () => {
+    const pages = walk(dist).filter((f) => f.endsWith('.html'));
+    let paged = 0;
+    for (const file of pages) {
+      const { head, nav } = pagerOf(readFileSync(file, 'utf8'));
+      expect(nav, file).toEqual(head);
+      for (const url of Object.values(head)) expect(existsSync(fileOf(url)), `${file}: ${url}`).toBe(true);
+      if (head.next || head.prev) paged++;
+    }
+    // The real archive's 137 measures fill two pages; with fewer the check above would have nothing to compare.
+    expect(paged).toBeGreaterThan(0);
+  });
+
+  it('list every entry on exactly one page, from the list page following next, each page pointing back with prev', () => {
+    const lists = {
+      articles: articles.filter((a) => a.data.draft !== true),
+      hospitals,
+      people,
+      measures,
+    };
+    for (const [list, entries] of Object.entries(lists)) {
+      const entry = new RegExp(`^${base}${list}/([^/#]+)/$`);
+      const listed: string[] = [];
+      let url: string | undefined = `${base}${list}/`;
+      let previous: string | undefined;
+      while (url) {
+        const { head, main } = pagerOf(readFileSync(fileOf(url), 'utf8'));
+        expect(head.prev, url).toBe(previous);
+        listed.push(...main.map((href) => entry.exec(href)?.[1]).filter((id): id is string => id !== undefined && id !== 'page'));
+        previous = url;
+        url = head.next;
+      }
+      expect(listed.sort(), list).toEqual(entries.map((e) => e.id).sort());
+    }
   });
 });
