@@ -80,6 +80,17 @@ describe('concordance rows', () => {
     expect(rows.find((r) => r.left.endsWith('支部'))?.left).toMatch(/同频共振。 ?夯实根基 支部$/);
   });
 
+  it('reads a heading’s edge as one space, never between an opening quote and its words', () => {
+    const quoted = `<!doctype html><html><body><article data-pagefind-body><section id="c">
+  <h3 id="h">彰显医者情怀</h3>
+
+  <p>“……除人类之病痛，助健康之完美。”</p></section></article></body></html>`;
+    const [row] = pageRows(builtPage(quoted, '病痛'));
+    expect(row.left).toBe('彰显医者情怀 “……除人类之');
+    const glued = pageRows(builtPage(quoted.replace(/\n\n {2}/, ''), '病痛'))[0];
+    expect(glued.left).toBe('彰显医者情怀 “……除人类之');
+  });
+
   it('does not cut a character outside the Basic Multilingual Plane', () => {
     const [row] = pageRows(plainPage(`${'😀'.repeat(25)}党建${'𠀀'.repeat(25)}`, '党建'));
     expect(row.left).toBe('😀'.repeat(20));

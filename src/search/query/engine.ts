@@ -94,12 +94,22 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
-/** Offsets in the page text where a heading starts or ends: excerpts show a space there. */
+/**
+ * Offsets in the page text where a heading starts or ends with no whitespace
+ * printed there: excerpts show a space there. Where the page prints
+ * whitespace at the edge it is held by a token with any joining punctuation
+ * after it (怀 “), and a break at the next token would split “ from its words.
+ */
 export function headingBreaks(page: PageText, anchors: AnchorRef[]): Set<number> {
   const out = new Set<number>();
+  const spaced = (t: number) => {
+    const before = page.tokens[t - 1];
+    const after = page.tokens[t];
+    return /\s/.test(before.text.slice(before.lead + before.size)) || /\s/.test(after.text.slice(0, after.lead));
+  };
   for (const a of anchors) {
     if (a.kind !== 'heading') continue;
-    for (const t of [a.first, a.last]) if (t > 0 && t < page.starts.length) out.add(page.starts[t]);
+    for (const t of [a.first, a.last]) if (t > 0 && t < page.starts.length && !spaced(t)) out.add(page.starts[t]);
   }
   return out;
 }
