@@ -20,6 +20,7 @@ import { parseByline } from '../../tools/import/entities/byline.ts';
 import { furnitureItems } from '../../tools/import/furniture-lines.ts';
 import { hospitalId, newSourceId, personId, sha256Hex } from '../../tools/import/ids.ts';
 import { ImportError, runImport } from '../../tools/import/run.ts';
+import { formatReport } from '../../tools/import/report.ts';
 import { DRAFT_COMMENT, IMPORT_MARK } from '../../tools/import/draft.ts';
 import { correctionMarkIds } from '../../src/content-model/correction-marks.ts';
 import { listSourceIds, SOURCES_DIR } from '../../src/content-model/sources.ts';
@@ -387,6 +388,20 @@ describe('the command line', { timeout: 60_000 }, () => {
     expect(joined).toEqual(spaced);
     expect(run(['--help'])).toMatchObject({ code: 0, out: expect.stringMatching(/^usage: npm run import/) });
   });
+
+  it('reads --split and reports both articles', () => {
+    const root = tempRoot();
+    const { code, out } = run([
+      join(ROOT, 'tests/fixtures/import/new/two-articles-guangdong-henan.txt'),
+      '--root',
+      root,
+      '--dry-run',
+      '--split',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Article 1 of 2 第一篇: lines 1–28[\s\S]*Article 2 of 2 第二篇: lines 29–41/);
+    expect(run(['x.txt', '--split=yes'])).toMatchObject({ code: 2, out: expect.stringMatching(/--split' does not take an argument/) });
+  });
 });
 
 describe('page furniture, bylines, team members, shared name parts, two articles', () => {
@@ -507,5 +522,99 @@ describe('page furniture, bylines, team members, shared name parts, two articles
     expect(of('002').secondArticle).toBeUndefined();
     const draft = draftOf(readFileSync(join(ROOT, 'tests/fixtures/import/new/two-articles-guangdong-henan.txt'), 'utf8'));
     expect(draft.decisions.join('\n')).toMatch(/second article seems to start at line 29 \(“南阳市中心医院：红色医疗队守护群众健康”\)/);
+  });
+});
+
+describe('--split: a source that holds two articles becomes two drafts of it', () => {
+  const fixture = join(ROOT, 'tests/fixtures/import/new/two-articles-guangdong-henan.txt');
+  const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/import/new/expected.json'), 'utf8'))[
+    'two-articles-guangdong-henan.txt'
+  ];
+  const frontmatterOf = (root: string, id: string) =>
+    parseFrontmatter(readFileSync(join(root, `content/articles/${id}.md`), 'utf8')).frontmatter;
+  const sourceLines = (file: string) => readFileSync(file, 'utf8').replace(/\n$/, '').split('\n').length;
+
+  it('writes each article with its own head, hospitals and people, one source id, and together every line of the source', () => {
+    const root = tempRoot();
+    const input = join(root, 'report.txt');
+    copyFileSync(fixture, input);
+    const result = runImport({ root, file: input, split: true });
+    const second = result.second!;
+    expect([result.lines, second.lines]).toEqual([
+      { from: 1, to: expected.secondArticle.line - 1 },
+      { from: expected.secondArticle.line, to: sourceLines(fixture) },
+    ]);
+    expect(result.check.missing).toEqual([]);
+    expect(result.check.corrections).toEqual([]);
+    expect(result.check.schema).toEqual([]);
+    const [first, next] = [frontmatterOf(root, result.draft.articleId), frontmatterOf(root, second.draft.articleId)];
+    expect(first).toMatchObject({ title: expected.title, subtitle: expected.subtitle, column: expected.column, source: result.sourceId });
+    expect(next).toMatchObject({
+      title: expected.secondArticle.title,
+      source: result.sourceId,
+      authors: [
+        { name: '张卫东', role: '记者' },
+        { name: '王丽', role: '通讯员' },
+      ],
+    });
+    expect([first.hospitals, next.hospitals]).toEqual([['jiangmen-central'], ['nanyang-central']]);
+    // The second article is on the same page: it takes the page's date from the running head above the first.
+    expect(next.date).toMatchObject({ value: expected.date.value, quote: expected.date.quote });
+    const people = (part: typeof second) => part.analysis.entities.people.map((p) => p.name);
+    expect([people(result), people(second)]).toEqual([
+      ['吴志坚', '林国栋', '梁晓红'],
+      ['孙建明', '刘小娟'],
+    ]);
+    expect(readdirSync(join(root, 'content/articles')).sort()).toEqual(
+      [`${result.draft.articleId}.md`, `${second.draft.articleId}.md`].sort(),
+    );
+    const report = formatReport(result);
+    expect(report).toMatch(/Article 2 of 2 第二篇: lines 29–41 → content\/articles\/nanyang-central-2023\.md/);
+    expect(report).not.toMatch(/--split/);
+  });
+
+  it('writes a hospital or person both articles name once, for the first, and the second refers to it', () => {
+    const root = tempRoot();
+    const input = join(root, 'report.txt');
+    const text = readFileSync(fixture, 'utf8').replace('在南阳市中心医院,有一支', '江门市中心医院党委书记吴志坚介绍,南阳市中心医院有一支');
+    writeFileSync(input, text);
+    const { draft, second, check } = runImport({ root, file: input, split: true, dryRun: true });
+    const paths = [...draft.files, ...second!.draft.files].map((f) => f.path);
+    expect(paths.length).toBe(new Set(paths).size);
+    expect(second!.analysis.entities.hospitals.find((h) => h.name === '江门市中心医院')?.existing).toBe('jiangmen-central');
+    expect(second!.draft.personIds[second!.analysis.entities.people.findIndex((p) => p.name === '吴志坚')]).toBe('wu-zhijian');
+    expect(check.schema).toEqual([]);
+  });
+
+  it('splits 001 where its editors did: two drafts with the titles and columns of the curated articles, nothing lost', () => {
+    const { root, input } = sourceInput('001');
+    const result = runImport({ root, file: input, split: true, dryRun: true });
+    const curated = ['benxi-central-red-key', 'jinzhou-first-affiliated-multitrack'].map(
+      (id) => parseFrontmatter(readFileSync(join(ROOT, `content/articles/${id}.md`), 'utf8')).frontmatter,
+    );
+    const drafted = [result, result.second!].map((a) => a.draft.frontmatter);
+    expect(drafted.map((f) => [f.title, f.column])).toEqual(curated.map((f) => [f.title, f.column]));
+    expect(result.check.missing).toEqual([]);
+  });
+
+  it('without --split, the report and the draft say that --split exists', () => {
+    const root = tempRoot();
+    const input = join(root, 'report.txt');
+    copyFileSync(fixture, input);
+    const result = runImport({ root, file: input, dryRun: true });
+    expect(result.second).toBeUndefined();
+    expect(formatReport(result, true)).toMatch(/Second article 第二篇: from line 29, .*run again with --split to write two drafts/);
+    expect(result.draft.decisions.join('\n')).toMatch(/Run the import again with --split/);
+  });
+
+  it('refuses --split for a source with one article, writing nothing', () => {
+    const { root, input } = sourceInput('002');
+    expect(() => runImport({ root, file: input, split: true })).toThrow(
+      expect.objectContaining({
+        code: 'nothing-to-split',
+        message: expect.stringMatching(/--split, but .*no second article.*Nothing written/),
+      }),
+    );
+    expect(readdirSync(join(root, 'content'))).toEqual([]);
   });
 });

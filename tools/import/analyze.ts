@@ -25,9 +25,15 @@ export interface Analysis {
   entities: Entities;
   /** Where a second article printed in the same source starts. */
   secondArticle?: SecondArticle;
+  /** Dates in the page furniture (running heads), first first. */
+  pageDates: { text: string }[];
 }
 
-export function analyze(source: string, known: KnownHospital[] = []): Analysis {
+/**
+ * `pageDates`: the furniture dates of the whole page, for a part of a split
+ * source whose own lines hold none (the running head sits above the first article).
+ */
+export function analyze(source: string, known: KnownHospital[] = [], pageDates: { text: string }[] = []): Analysis {
   const doc = parseDocument(source.replace(/^\uFEFF/, ''));
   const detection = detectDefects(doc);
   const text = doc.text;
@@ -43,16 +49,18 @@ export function analyze(source: string, known: KnownHospital[] = []): Analysis {
     if (h.existing) return;
     hospitalFacts(h, text, (at) => scope(at) === i, places);
   });
+  const dates = detection.furnitureDates.length ? detection.furnitureDates : pageDates;
   return {
     doc,
     proposals: detection.proposals,
     secondArticle: findSecondArticle(doc),
+    pageDates: dates,
     entities: {
       hospitals,
       people,
       measures,
       sections,
-      date: findDate(text, detection.furnitureDates),
+      date: findDate(text, dates),
       newspaper: findNewspaper(text),
       byline: findByline(doc),
     },

@@ -199,8 +199,9 @@ function readHeadings(zone: Block[], headings: Block[], head: Head): void {
   const title = headings.find((b) => b.level === top)!;
   head.title = headingText(title);
   head.blocks.push(title.index);
-  // A kicker ending in a colon reads as the first half of the title (江西省高安市中医医院：党建引领 勇毅前行).
-  const kicker = headings.find((b) => b.index < title.index);
+  // A kicker ending in a colon reads as the first half of the title (江西省高安市中医医院：党建引领 勇毅前行);
+  // it is the heading nearest above the title, a column printed as a heading (#### 【高质量发展】) aside.
+  const kicker = headings.filter((b) => b.index < title.index && !/^【[^】]+】$/u.test(headingText(b))).at(-1);
   if (kicker && /[：:]$/.test(headingText(kicker))) {
     head.title = headingText(kicker) + head.title;
     head.blocks.push(kicker.index);

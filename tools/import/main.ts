@@ -1,5 +1,5 @@
 /**
- * npm run import -- <file.txt> [--apply kinds] [--dry-run] [--root dir]
+ * npm run import -- <file.txt> [--apply kinds] [--split] [--dry-run] [--root dir]
  *
  * Turns an OCR'd report into a draft article with its hospitals, people and
  * measures, copies the source byte for byte to content/sources/, and prints
@@ -22,6 +22,9 @@ options:
                    are proposed as 存疑 queries with the text unchanged.
                    default: ${[...DEFAULT_APPLY].join(',')}
                    also possible: ${[...APPLICABLE].filter((k) => !DEFAULT_APPLY.has(k)).join(',')}; "all"; "none"
+  --split          when the source prints two articles (the report says
+                   "Second article"), write two drafts of the one source, the
+                   second from the line where it starts
   --dry-run        analyse and print the report, write nothing
   --root <dir>     project root holding content/ (default: the current directory)
   -h, --help       this text`;
@@ -47,6 +50,7 @@ interface Command {
   /** The --apply value as written; read by parseApply once help is ruled out. */
   apply?: string;
   dryRun: boolean;
+  split: boolean;
   root: string;
 }
 
@@ -57,6 +61,7 @@ function parseCommand(argv: string[]): Command {
     options: {
       apply: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      split: { type: 'boolean', default: false },
       root: { type: 'string', default: process.cwd() },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -69,6 +74,7 @@ function parseCommand(argv: string[]): Command {
     file: positionals[0],
     apply: values.apply,
     dryRun: values['dry-run'],
+    split: values.split,
     root: values.root,
   };
 }
@@ -84,7 +90,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const apply = command.apply === undefined ? undefined : parseApply(command.apply);
-  const result = runImport({ root: command.root, file: command.file, apply, dryRun: command.dryRun });
+  const result = runImport({ root: command.root, file: command.file, apply, dryRun: command.dryRun, split: command.split });
   console.log(formatReport(result, command.dryRun));
   return 0;
 }

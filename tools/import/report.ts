@@ -4,24 +4,36 @@
  */
 import { CORRECTION_KINDS, type CorrectionKind } from '../../src/content-model/schema.ts';
 import type { PlannedCorrection } from './draft.ts';
-import type { RunResult } from './run.ts';
+import type { ArticleDraft, RunResult } from './run.ts';
 import { clip } from './text.ts';
 
 type Frontmatter = Record<string, any>;
 
+/** The draft articles of the run: one, or two with --split. */
+function articlesOf(result: RunResult): ArticleDraft[] {
+  return result.second ? [result, result.second] : [result];
+}
+
 /** The files written, or that would be. */
 function filesSection(result: RunResult, dryRun: boolean): string[] {
-  const { draft } = result;
   const lines = [
     `${dryRun ? 'Dry run (nothing written)' : 'Imported'}: source ${result.sourceId} (SHA-256 ${result.sha256.slice(0, 16)}…)`,
   ];
+  const files = articlesOf(result).flatMap((a) => a.draft.files.map((x) => x.path));
   if (result.written.length) for (const w of result.written) lines.push(`  wrote ${w}`);
-  else for (const f of [`content/sources/${result.sourceId}.txt`, ...draft.files.map((x) => x.path)]) lines.push(`  would write ${f}`);
+  else for (const f of [`content/sources/${result.sourceId}.txt`, ...files]) lines.push(`  would write ${f}`);
   return lines;
 }
 
+/** With --split, which article of the source the sections below are about. */
+function articleLine(article: ArticleDraft, n: number, of: number): string[] {
+  if (of < 2) return [];
+  const { from, to } = article.lines;
+  return [`Article ${n} of ${of} 第${'一二三四五六七八九'[n - 1]}篇: lines ${from}–${to} → content/articles/${article.draft.articleId}.md`];
+}
+
 /** Authors with their roles: 通讯员 徐丽娜; 本报记者 郑航. */
-function authorsLine({ analysis }: RunResult): string[] {
+function authorsLine({ analysis }: ArticleDraft): string[] {
   const b = analysis.entities.byline;
   if (!b?.authors.length) return [];
   return [`Authors 作者 (line ${b.line}): ${b.authors.map((a) => (a.role ? `${a.role} ${a.name}` : a.name)).join('; ')}`];
@@ -38,14 +50,16 @@ function headSection(fm: Frontmatter): string[] {
   return lines;
 }
 
-/** Where a second article of the same source starts. */
-function secondArticleLine({ analysis }: RunResult): string[] {
+/** Where a second article of the same source starts, when the run did not split it off. */
+function secondArticleLine({ analysis }: ArticleDraft): string[] {
   const s = analysis.secondArticle;
-  return s ? [`Second article 第二篇: from line ${s.line}, “${s.title}” (the draft holds both; see Needs a person)`] : [];
+  return s
+    ? [`Second article 第二篇: from line ${s.line}, “${s.title}” (the draft holds both; run again with --split to write two drafts)`]
+    : [];
 }
 
 /** Hospitals (matched, new or only mentioned), people, measures and sections. */
-function entitySection({ draft, analysis }: RunResult, fm: Frontmatter): string[] {
+function entitySection({ draft, analysis }: ArticleDraft, fm: Frontmatter): string[] {
   const e = analysis.entities;
   const lines = ['Hospitals 医院:'];
   e.hospitals.forEach((h, i) => {
@@ -82,7 +96,7 @@ function countByKind(list: PlannedCorrection[]): string {
 }
 
 /** One line per correction: id, applied or proposed, kind, confidence, line, the change. */
-function correctionSection({ draft }: RunResult): string[] {
+function correctionSection({ draft }: ArticleDraft): string[] {
   const applied = draft.corrections.filter((c) => c.applied);
   const flagged = draft.corrections.filter((c) => !c.applied);
   const lines = [
@@ -106,36 +120,52 @@ function correctionSection({ draft }: RunResult): string[] {
   return lines;
 }
 
+/** What waits for a person, prefixed by the article when there are two. */
+function decisionsOf(result: RunResult): string[] {
+  const articles = articlesOf(result);
+  return articles.flatMap(({ draft }) => draft.decisions.map((d) => (articles.length > 1 ? `${draft.articleId}: ${d}` : d)));
+}
+
 /** The self-check and what waits for a person. */
-function checkSection({ draft, check }: RunResult): string[] {
+function checkSection(result: RunResult): string[] {
+  const { check } = result;
+  const drafts = result.second ? 'both drafts together' : 'the draft';
   const lines = [
-    `Check 自检: ${check.units} source units, ${check.missing.length} missing from the draft; ${check.corrections.length} correction problems; ${check.schema.length} schema problems.`,
+    `Check 自检: ${check.units} source units, ${check.missing.length} missing from ${drafts}; ${check.corrections.length} correction problems; ${check.schema.length} schema problems.`,
   ];
   for (const m of [...check.missing, ...check.corrections, ...check.schema]) lines.push(`  ! ${m}`);
-  if (draft.decisions.length) lines.push('', 'Needs a person 待定:', ...draft.decisions.map((d) => `  - ${d}`));
+  const decisions = decisionsOf(result);
+  if (decisions.length) lines.push('', 'Needs a person 待定:', ...decisions.map((d) => `  - ${d}`));
   return lines;
 }
 
 /** Whether the draft builds as it is (validated, but unpublished while it says `draft: true`), and what to do next. */
-function nextSection({ draft, check }: RunResult): string[] {
-  const builds = check.schema.length === 0 && !draft.decisions.some((d) => /build fails/.test(d));
+function nextSection(result: RunResult): string[] {
+  const builds = result.check.schema.length === 0 && !decisionsOf(result).some((d) => /build fails/.test(d));
+  const w = result.second
+    ? { are: 'The drafts are', stand: 'they stand', them: 'them', say: 'they say' }
+    : { are: 'The draft is', stand: 'it stands', them: 'it', say: 'it says' };
+  const articles = articlesOf(result)
+    .map((a) => `content/articles/${a.draft.articleId}.md`)
+    .join(' and ');
   return [
     builds
-      ? 'The draft is valid as it stands: the build checks it but does not publish it while it says `draft: true`; review it, then remove the draft markers (docs/import.md).'
-      : 'The draft is NOT valid yet: the build will fail until the points above are settled (docs/import.md).',
-    `Next: review content/articles/${draft.articleId}.md (every 存疑 “导入建议” note, every “待核” fact), then: npm run build && npm test && node ../shared/fidelity/check.mjs --dist dist --sources content/sources`,
+      ? `${w.are} valid as ${w.stand}: the build checks ${w.them} but does not publish ${w.them} while ${w.say} \`draft: true\`; review ${w.them}, then remove the draft markers (docs/import.md).`
+      : `${w.are} NOT valid yet: the build will fail until the points above are settled (docs/import.md).`,
+    `Next: review ${articles} (every 存疑 “导入建议” note, every “待核” fact), then: npm run build && npm test && node ../shared/fidelity/check.mjs --dist dist --sources content/sources`,
   ];
 }
 
 export function formatReport(result: RunResult, dryRun = false): string {
-  const fm = result.draft.frontmatter as Frontmatter;
-  const sections = [
-    filesSection(result, dryRun),
-    [...headSection(fm), ...authorsLine(result), ...secondArticleLine(result)],
-    entitySection(result, fm),
-    correctionSection(result),
-    checkSection(result),
-    nextSection(result),
-  ];
+  const articles = articlesOf(result);
+  const articleSections = articles.flatMap((article, i) => {
+    const fm = article.draft.frontmatter as Frontmatter;
+    return [
+      [...articleLine(article, i + 1, articles.length), ...headSection(fm), ...authorsLine(article), ...secondArticleLine(article)],
+      entitySection(article, fm),
+      correctionSection(article),
+    ];
+  });
+  const sections = [filesSection(result, dryRun), ...articleSections, checkSection(result), nextSection(result)];
   return sections.map((lines) => lines.join('\n')).join('\n\n');
 }

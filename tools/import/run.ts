@@ -15,8 +15,9 @@ import { analyze, type Analysis } from './analyze.ts';
 import { buildDraft, type Draft, type Taken } from './draft.ts';
 import type { KnownHospital } from './entities.ts';
 import { newSourceId, sha256Hex } from './ids.ts';
+import { type LineRange, onlyLines, splitRanges, withDraft } from './split.ts';
 
-export type ImportErrorCode = 'missing' | 'not-a-file' | 'empty' | 'encoding' | 'already-imported' | 'exists';
+export type ImportErrorCode = 'missing' | 'not-a-file' | 'empty' | 'encoding' | 'already-imported' | 'exists' | 'nothing-to-split';
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;
@@ -218,15 +219,27 @@ function schemaProblems(draft: Draft, collections: Collections): string[] {
   return problems;
 }
 
-/** Checks a draft against the schemas and the fidelity rules, as the build and `npm test` will. */
-export function checkDraft(source: string, draft: Draft, collections: Collections): Check {
+/** What an article page renders from its source: column, title, subtitle, body, and the corrections' originals. */
+function renderedText(draft: Draft): string {
   const fm = draft.frontmatter as { title?: string; subtitle?: string; column?: string };
-  const body = bodyText(draft.body);
-  const rendered = [fm.column, fm.title, fm.subtitle, body, ...draft.corrections.map((c) => c.original)].filter(Boolean).join('\n');
-  const units = checkSource(source, rendered, draft.corrections);
+  return [fm.column, fm.title, fm.subtitle, bodyText(draft.body), ...draft.corrections.map((c) => c.original)].filter(Boolean).join('\n');
+}
+
+/**
+ * Checks the drafts of one source against the schemas and the fidelity rules, as the build and
+ * `npm test` will: together they must hold every sentence of the source (one draft, or both halves
+ * of a split source); `collections` holds every draft's new entries, so references between them resolve.
+ */
+export function checkDraft(source: string, drafts: Draft[], collections: Collections): Check {
+  // Both halves number their corrections from c1; tell them apart for the fidelity check.
+  const tag = (d: Draft, id: string) => (drafts.length > 1 ? `${d.articleId}:${id}` : id);
+  const all = drafts.flatMap((d) => d.corrections.map((c) => ({ ...c, id: tag(d, c.id) })));
+  const units = checkSource(source, drafts.map(renderedText).join('\n'), all);
   const missing = units.filter((u) => u.status === 'missing').map((u) => `line ${u.line}: ${u.text}`);
-  const corrections = checkCorrections(source, body, draft.corrections).map((p) => `${p.id}: ${p.problem}`);
-  return { schema: schemaProblems(draft, collections), missing, corrections, units: units.length };
+  const corrections = drafts.flatMap((d) =>
+    checkCorrections(source, bodyText(d.body), d.corrections).map((p) => `${tag(d, p.id)}: ${p.problem}`),
+  );
+  return { schema: drafts.flatMap((d) => schemaProblems(d, collections)), missing, corrections, units: units.length };
 }
 
 export interface RunOptions {
@@ -236,16 +249,55 @@ export interface RunOptions {
   apply?: ReadonlySet<CorrectionKind>;
   /** Analyse and report, write nothing. */
   dryRun?: boolean;
+  /** Write two drafts when the source holds two articles (`tools/import/split.ts`). */
+  split?: boolean;
 }
 
-export interface RunResult {
-  sourceId: string;
-  sha256: string;
+/** One draft article and the reading of the source it came from. */
+export interface ArticleDraft {
   analysis: Analysis;
   draft: Draft;
+  /** The source lines it covers. */
+  lines: LineRange;
+}
+
+export interface RunResult extends ArticleDraft {
+  sourceId: string;
+  sha256: string;
+  /** With `split`: the second article's draft (the first is this result's own). */
+  second?: ArticleDraft;
   check: Check;
   /** Paths written, relative to the root. */
   written: string[];
+}
+
+/** One article of the source, or with `split` two, each drafted against what the archive holds by then. */
+function draftArticles(text: string, collections: Collections, options: RunOptions, sourceId: string): ArticleDraft[] {
+  const whole = analyze(text, collections.hospitals);
+  const lineCount = text.replace(/\r\n?/g, '\n').split('\n').length;
+  const draftOf = (analysis: Analysis, taken: Taken) => buildDraft(analysis, { sourceId, apply: options.apply, taken });
+  if (!options.split) return [{ analysis: whole, draft: draftOf(whole, collections.taken), lines: { from: 1, to: lineCount } }];
+  if (!whole.secondArticle) {
+    throw new ImportError(
+      'nothing-to-split',
+      `${options.file}: --split, but the tool finds no second article in this source (no second title with a byline, kicker or column of its own). Run without --split for one draft. Nothing written.`,
+    );
+  }
+  let known = collections.hospitals;
+  let taken = collections.taken;
+  return splitRanges(text, whole.secondArticle.line).map((lines) => {
+    const analysis = analyze(onlyLines(text, lines), known, whole.pageDates);
+    const draft = draftOf(analysis, taken);
+    ({ known, taken } = withDraft(known, taken, { analysis, draft }));
+    return { analysis, draft, lines };
+  });
+}
+
+/** The collections as they will be once every draft is written, to resolve references between the drafts. */
+function afterDrafts(collections: Collections, parts: ArticleDraft[]): Collections {
+  let { hospitals, taken } = collections;
+  for (const part of parts) ({ known: hospitals, taken } = withDraft(hospitals, taken, part));
+  return { ...collections, hospitals, taken };
 }
 
 export function runImport(options: RunOptions): RunResult {
@@ -253,10 +305,11 @@ export function runImport(options: RunOptions): RunResult {
   const collections = loadCollections(options.root);
   const sourceId = newSourceId(collections.sourceIds, bytes, basename(options.file));
   checkNotImported(options.root, collections, bytes, sourceId);
-  const analysis = analyze(text, collections.hospitals);
-  const draft = buildDraft(analysis, { sourceId, apply: options.apply, taken: collections.taken });
-  const check = checkDraft(text.replace(/^\uFEFF/, ''), draft, collections);
-  const targets = [{ path: `content/sources/${sourceId}.txt`, content: bytes as Uint8Array | string }, ...draft.files];
+  const source = text.replace(/^\uFEFF/, '');
+  const parts = draftArticles(source, collections, options, sourceId);
+  const drafts = parts.map((p) => p.draft);
+  const check = checkDraft(source, drafts, afterDrafts(collections, parts));
+  const targets = [{ path: `content/sources/${sourceId}.txt`, content: bytes as Uint8Array | string }, ...drafts.flatMap((d) => d.files)];
   const clash = targets.filter((t) => existsSync(join(options.root, t.path)));
   if (clash.length) {
     throw new ImportError(
@@ -273,5 +326,5 @@ export function runImport(options: RunOptions): RunResult {
       written.push(t.path);
     }
   }
-  return { sourceId, sha256: sha256Hex(bytes), analysis, draft, check, written };
+  return { sourceId, sha256: sha256Hex(bytes), ...parts[0], second: parts[1], check, written };
 }

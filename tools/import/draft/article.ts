@@ -22,7 +22,7 @@ export function headDecisions({ doc, entities, secondArticle }: Analysis): strin
   const decisions: string[] = [];
   if (secondArticle)
     decisions.push(
-      `two articles: a second article seems to start at line ${secondArticle.line} (“${secondArticle.title}”); the draft holds both. Make it two articles of this source (docs/curation.md): move that part into an article of its own with its own title, byline, date and hospitals.`,
+      `two articles: a second article seems to start at line ${secondArticle.line} (“${secondArticle.title}”); the draft holds both. Run the import again with --split to write the two as drafts of their own, or make it two articles of this source by hand (docs/curation.md): move that part into an article of its own with its own title, byline, date and hospitals.`,
     );
   if (!entities.date)
     decisions.push(
