@@ -45,13 +45,37 @@ function fullTitle(input: CitationInput): string {
   return `${input.title}：${sub}`;
 }
 
-/** GB/T 7714-2015 §8, newspaper article, online: 作者. 题名[N/OL]. 报纸名, 日期(版次). URL. */
-export function formatGbt7714(input: CitationInput): string {
+/** One paragraph of an article: its ordinal on the page (第N段) and its id, the URL fragment. */
+export interface ParagraphLocator {
+  ordinal: number;
+  id: string;
+}
+
+/**
+ * GB/T 7714-2015 §8, newspaper article, online: 作者. 题名[N/OL]. 报纸名, 日期(版次). URL.
+ * With a paragraph, `citeParagraph` of that.
+ */
+export function formatGbt7714(input: CitationInput, paragraph?: ParagraphLocator): string {
   const authors = input.authors.length > 3 ? [...input.authors.slice(0, 3), '等'] : input.authors;
   const who = authors.length > 0 ? `${authors.join(', ')}. ` : '';
   const paper = input.newspaper ? (input.newspaper.inferred ? `[${input.newspaper.value}]` : input.newspaper.value) : '[出版者不详]';
   const page = input.page ? `(${input.page})` : '';
-  return `${who}${fullTitle(input)}[N/OL]. ${paper}, ${gbDate(input.date)}${page}. ${input.url}.`;
+  const article = `${who}${fullTitle(input)}[N/OL]. ${paper}, ${gbDate(input.date)}${page}. ${input.url}.`;
+  return paragraph ? citeParagraph(article, paragraph) : article;
+}
+
+/**
+ * An article's GB/T 7714 citation narrowed to one of its paragraphs. The
+ * paragraph stands where the standard puts the cited pages of a serial
+ * (`年, 卷(期): 页码`), after a colon — `日期(版次): 第N段` — and the URL points
+ * at it (`#p-…`); the standard has no paragraph locator of its own. Works on
+ * the citation text (it ends `. URL.`, and a URL has no spaces), so the page
+ * derives it from the citation it shows and ships no citation data.
+ */
+export function citeParagraph(articleCitation: string, paragraph: ParagraphLocator): string {
+  const at = articleCitation.lastIndexOf('. ');
+  const url = articleCitation.slice(at + 2, -1);
+  return `${articleCitation.slice(0, at)}: 第${paragraph.ordinal}段. ${url}#${paragraph.id}.`;
 }
 
 function bibEscape(text: string): string {

@@ -13,9 +13,10 @@
  *
  * The self-link is an empty `<a>` at the end of the paragraph whose glyph and
  * number come from CSS (`.para-link` in article.css), so it adds no text to
- * what is copied, searched or checked against the source. Its accessible
- * name carries the paragraph's ordinal in the article (the locator citations
- * use, `docs/design.md`).
+ * what is copied, searched or checked against the source; CSS also numbers
+ * it (¶N, the paragraph's ordinal in the article: the locator a citation of
+ * it uses). Its accessible name is one constant, which costs the page next to
+ * nothing per paragraph.
  */
 import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
@@ -41,11 +42,11 @@ export function readingHash(reading: string): string {
 }
 
 /** The link to a paragraph, shown on hover and focus by CSS. */
-export function paragraphLink(id: string, ordinal: number): Element {
+export function paragraphLink(id: string): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['para-link'], href: `#${id}`, ariaLabel: `第${ordinal}段链接` },
+    properties: { className: ['para-link'], href: `#${id}`, ariaLabel: '本段链接' },
     children: [],
   };
 }
@@ -62,10 +63,8 @@ function existingIds(tree: Root): Set<string> {
 export function rehypeParagraphIds() {
   return (tree: Root) => {
     const taken = existingIds(tree);
-    let ordinal = 0;
     visit(tree, 'element', (node) => {
       if (node.tagName !== 'p') return;
-      ordinal += 1;
       let id = typeof node.properties.id === 'string' ? node.properties.id : undefined;
       if (!id) {
         const base = `${PARAGRAPH_ID_PREFIX}${readingHash(paragraphReading(node))}`;
@@ -74,7 +73,7 @@ export function rehypeParagraphIds() {
         taken.add(id);
         node.properties.id = id;
       }
-      node.children.push(paragraphLink(id, ordinal));
+      node.children.push(paragraphLink(id));
       return SKIP;
     });
   };

@@ -39,6 +39,20 @@ describe('GB/T 7714-2015', () => {
       }),
     ).toBe('王松. 紧握行稳致远“红色密钥”[N/OL]. 随州日报, 2021-06-30(3). https://example.org/articles/benxi-central-red-key/.');
   });
+
+  it('cites one paragraph: its ordinal where a serial has its pages, the URL with its fragment', () => {
+    const paragraph = { ordinal: 12, id: 'p-0k3z9a' };
+    expect(formatGbt7714({ ...article, authors: ['王松'], subtitle: undefined, page: '3' }, paragraph)).toBe(
+      '王松. 紧握行稳致远“红色密钥”[N/OL]. [出版者不详], [2023](3): 第12段. https://example.org/articles/benxi-central-red-key/#p-0k3z9a.',
+    );
+    const dotted = { ...article, authors: [], subtitle: undefined, title: '标题. 有句点', newspaper: { value: 'A. B. Daily' } };
+    expect(formatGbt7714(dotted, paragraph)).toMatch(
+      /^标题\. 有句点\[N\/OL\]\. A\. B\. Daily, \[2023\]: 第12段\. https:\/\/\S+\/#p-0k3z9a\.$/,
+    );
+    expect(formatGbt7714(article, paragraph)).toMatch(
+      /, \[2023\]: 第12段\. https:\/\/example\.org\/articles\/benxi-central-red-key\/#p-0k3z9a\.$/,
+    );
+  });
 });
 
 describe('BibTeX and RIS', () => {
