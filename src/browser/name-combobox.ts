@@ -1,9 +1,10 @@
 /**
  * Names as you type on the search page: the query box becomes an ARIA
  * combobox (list autocomplete) offering hospital names that contain what is
- * typed. The search page loads this module, and the names (`load`), on the
- * box's first focus, so a page that is only read fetches neither; the box's
- * ARIA roles are set by the page itself before that. Keyboard: ↓/↑ move
+ * typed. The search page loads this module on the box's first focus, and
+ * the names (`load`, the names table's slice for what is typed) as the
+ * reader types, so a page that is only read fetches neither; the box's ARIA
+ * roles are set by the page itself before that. Keyboard: ↓/↑ move
  * through the names, Enter picks one and searches, Escape closes the list.
  */
 
@@ -17,7 +18,12 @@ export function matchingNames(names: readonly string[], typed: string, limit = 8
     .slice(0, limit);
 }
 
-export function attachNameCombobox(input: HTMLInputElement, listbox: HTMLUListElement, load: () => Promise<string[]>, pick: () => void) {
+export function attachNameCombobox(
+  input: HTMLInputElement,
+  listbox: HTMLUListElement,
+  load: (typed: string) => Promise<string[]>,
+  pick: () => void,
+) {
   let names: string[] = [];
   let active = -1;
 
@@ -64,11 +70,21 @@ export function attachNameCombobox(input: HTMLInputElement, listbox: HTMLUListEl
     input.setAttribute('aria-expanded', 'true');
   };
 
-  void load().then((loaded) => {
-    names = loaded;
-    if (document.activeElement === input && input.value) open();
+  let asked = 0;
+  /** The names for what is typed now; an answer for an older input is dropped. */
+  const refresh = () => {
+    const mine = ++asked;
+    void load(input.value).then((loaded) => {
+      if (mine !== asked) return;
+      names = loaded;
+      if (document.activeElement === input && input.value) open();
+    });
+  };
+  refresh();
+  input.addEventListener('input', () => {
+    open();
+    refresh();
   });
-  input.addEventListener('input', open);
   input.addEventListener('blur', close);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

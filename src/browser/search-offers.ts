@@ -1,10 +1,10 @@
 /**
  * What the search page shows beside its results, loaded only when a query
- * needs it: the card of the hospital or person a query names, and the offers
+ * needs it: the card of the hospital, person, province or measure a query names, and the offers
  * of a query that found nothing. Neither is a result: no `data-result`.
  */
 import { joinBase } from '../model/urls.ts';
-import type { NamedEntity } from '../search/names.ts';
+import type { EntityKind, NamedEntity } from '../search/names.ts';
 import { similarNames } from '../search/query/suggest.ts';
 import { stateSearch } from '../search/query/state.ts';
 
@@ -21,11 +21,13 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return el;
 }
 
-/** The card of the hospital or person a one-name query names (`data-search-entity`). */
+const KIND_LABELS: Record<EntityKind, string> = { hospital: '医院', person: '人物', province: '省份', measure: '举措' };
+
+/** The card of the thing a one-name query names (`data-search-entity`). */
 export function entityCard(entity: NamedEntity, base: string): HTMLElement {
   const card = element('aside', 'search-entity');
   card.dataset.searchEntity = entity.kind;
-  const kind = entity.kind === 'person' ? '人物' : '医院';
+  const kind = KIND_LABELS[entity.kind];
   card.setAttribute('aria-label', kind);
   const title = element('h2', 'search-entity-title');
   const link = element('a', undefined, entity.name);
@@ -39,7 +41,7 @@ export function entityCard(entity: NamedEntity, base: string): HTMLElement {
   return card;
 }
 
-/** Hospital names that share most of the typed characters, as offers. */
+/** Names of hospitals, people and measures that share most of the typed characters, as offers. */
 export function nameOffers(typed: string, names: readonly string[]): Offer[] {
   return similarNames(typed, names, 5).map((offer) => ({ q: offer.name, label: offer.name }));
 }

@@ -13,6 +13,8 @@ export interface ChunkMap {
   fragment: number;
   /** Pagefind's word index chunks in order: first word, last word (as Pagefind trims them), file size in bytes. */
   chunks: [from: string, to: string, bytes: number][];
+  /** How many slices the names table has (`src/search/names.ts`); 0 or absent: none. */
+  nameSlices?: number;
 }
 
 /** Order of Pagefind's (Rust) string comparison: by code point, not by UTF-16 unit. */

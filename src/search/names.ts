@@ -1,23 +1,33 @@
 /**
- * The names table: every hospital and person of the archive with its names,
- * derived from its entry at build time (`src/content-model/hospital-names.ts`,
- * so the search page ships no derivation code), and the indexed pages
- * that mention it by any of those names. The site writes the facts
- * (`NAMES_SOURCE`, from `src/pages/search/names.json.ts`); the index builder
- * adds the pages and writes `NAMES_FILE`, which the search page loads to
- * turn a query term that is a name into all of its names.
+ * The names table: every hospital, person, province and measure of the
+ * archive with its names, derived from its entry at build time
+ * (`src/model/named-entities.ts`, so the search page ships no derivation
+ * code), the pages about it by the archive's data, and — for hospitals and
+ * people, whose names stand for one another in a query — the indexed pages
+ * that mention it by any of its names. The site writes the facts
+ * (`NAMES_SOURCE`); the index builder adds the pages and writes the table in
+ * slices (`namesSliceFile`), by the first key of each name, so a query loads
+ * only the slices of its terms' first characters however large the archive
+ * grows. The slice count is in the chunk map (`nameSlices`).
  */
-import { tokenize, type Fold, type Token } from './tokenizer.ts';
+import { tokenize, type Fold } from './tokenizer.ts';
 
 export const NAMES_SOURCE = 'search/names.json';
-export const NAMES_FILE = 'pagefind/names.json.gz';
+
+/** Where the index builder writes slice `i` of the names table (gzip of JSON `NamesTable`). */
+export const namesSliceFile = (i: number) => `pagefind/names/${i}.json.gz`;
+
+export type EntityKind = 'hospital' | 'person' | 'province' | 'measure';
+
+/** Kinds whose names stand for one another: a query term that is one of them finds pages with any (docs/search.md). */
+export const EXPANDING_KINDS: ReadonlySet<EntityKind> = new Set(['hospital', 'person']);
 
 export interface NamedEntity {
-  kind: 'hospital' | 'person';
+  kind: EntityKind;
   id: string;
   /** The official name. */
   name: string;
-  /** Where it is, for its card: 江西省 宜春市 高安市; a person's hospitals. */
+  /** What its card says about where it is: 江西省 宜春市 高安市; a person's or measure's hospitals; a province's hospital count. */
   place: string;
   /** Site path of its page, without the base: `/hospitals/<id>/`. */
   path: string;
@@ -25,12 +35,50 @@ export interface NamedEntity {
   names: string[];
   /** Reports about it, by the articles' data. */
   reports: number;
-  /** Pagefind ids of the indexed pages that mention it by any of its names (written by the index builder). */
+  /** Site paths of the pages about it by the archive's data: its own page and its articles (written by the site). */
+  aboutPaths?: string[];
+  /** Pagefind ids of `aboutPaths` that are indexed (written by the index builder in place of `aboutPaths`). */
+  about?: string[];
+  /** Expanding kinds only: Pagefind ids of the indexed pages that mention it by any of its names (written by the index builder). */
   pages?: string[];
 }
 
 export interface NamesTable {
   entities: NamedEntity[];
+}
+
+/** JSON bytes a slice holds at most, roughly: a query's names cost one small file per term. */
+const SLICE_TARGET_BYTES = 64 * 1024;
+
+/** How many slices a table of `jsonBytes` gets: a power of two, so slices stay near the target. */
+export function sliceCount(jsonBytes: number): number {
+  let n = 1;
+  while (jsonBytes / n > SLICE_TARGET_BYTES) n *= 2;
+  return n;
+}
+
+/** The slice that holds the names whose first key is `key` (FNV-1a over its code points). */
+export function sliceOf(key: string, slices: number): number {
+  let h = 0x811c9dc5;
+  for (const c of key) h = Math.imul(h ^ c.codePointAt(0)!, 0x01000193) >>> 0;
+  return h % slices;
+}
+
+/** The table cut into `slices` parts: an entity is in the slice of the first key of each of its names. */
+export function sliceTable(table: NamesTable, slices: number, fold: Fold): NamesTable[] {
+  const out: NamesTable[] = Array.from({ length: slices }, () => ({ entities: [] }));
+  for (const entity of table.entities) {
+    const homes = new Set(entityKeys(entity, fold).map((keys) => sliceOf(keys[0], slices)));
+    for (const i of homes) out[i].entities.push(entity);
+  }
+  return out;
+}
+
+/** One table from loaded slices, each entity once, in slice order. */
+export function mergeSlices(slices: NamesTable[]): NamesTable {
+  const seen = new Map<string, NamedEntity>();
+  for (const slice of slices) for (const e of slice.entities) seen.set(`${e.kind}:${e.id}`, e);
+  return { entities: [...seen.values()] };
 }
 
 /** A name's keys, as a query term of it would have them (joining punctuation and case do not count). */
@@ -48,19 +96,19 @@ export function entityKeys(entity: NamedEntity, fold: Fold): string[][] {
   return [...seen.values()].sort((a, b) => b.length - a.length);
 }
 
-/** The entity a term's keys name exactly, if any. */
+/**
+ * The entity a term's keys name exactly, if any; a hospital or person before
+ * a province or measure of the same name, so a shared name keeps finding
+ * every page that names the hospital or person.
+ */
 export function entityNamed(table: NamesTable, keys: string[], fold: Fold): { entity: NamedEntity; names: string[][] } | undefined {
   const wanted = keys.join(' ');
+  let other: { entity: NamedEntity; names: string[][] } | undefined;
   for (const entity of table.entities) {
     const names = entityKeys(entity, fold);
-    if (names.some((n) => n.join(' ') === wanted)) return { entity, names };
+    if (!names.some((n) => n.join(' ') === wanted)) continue;
+    if (EXPANDING_KINDS.has(entity.kind)) return { entity, names };
+    other ??= { entity, names };
   }
-  return undefined;
-}
-
-/** Whether a page's tokens hold any of the names (key sequences) in a row. */
-export function mentionsAny(tokens: Token[], names: string[][]): boolean {
-  // One character per key, so a name is a substring: encoded keys (punctuation) never occur in names.
-  const text = tokens.map((t) => ([...t.key].length === 1 ? t.key : '\u0000')).join('');
-  return names.some((n) => text.includes(n.join('')));
+  return other;
 }

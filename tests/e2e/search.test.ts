@@ -233,6 +233,13 @@ describe('search under /archive/ in a browser', () => {
     const titled = await search(page, site, '党委书记陈琳');
     expect(titled.found).toEqual(expected(truth, ['陈琳']));
     expect(await page.locator('[data-search-entity="person"]').count()).toBe(1);
+    // A province by its short name and a measure by its name without its quotation marks: their cards.
+    await search(page, site, '辽宁');
+    expect(await page.locator('[data-search-entity="province"] a').getAttribute('href')).toBe(`${site.base}provinces/liaoning/`);
+    const measure = await search(page, site, '红色密钥');
+    expect(measure.found.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-search-entity="measure"] a').getAttribute('href')).toBe(`${site.base}measures/benxi-central-red-key/`);
+    expect(await page.locator('[data-search-entity="measure"]').innerText()).toContain('本溪市中心医院');
     const absent = await search(page, site, '高安市人民医院');
     expect(absent.found).toEqual([]);
     expect(await page.locator('[data-search-entity]').count()).toBe(0);
@@ -245,7 +252,8 @@ describe('search under /archive/ in a browser', () => {
     expect(offers).toContain('简体：高安中医医馆 党建');
     expect(offers).toContain('高安市中医医院');
     expect(offers).toContain(`党建（${expected(truth, ['党建']).length} 篇）`);
-    expect(offers).toContain('高安中醫醫館（0 篇）');
+    // A term that finds nothing alone is no way out: it is not offered.
+    expect(offers.filter((o) => o.startsWith('高安中醫醫館'))).toEqual([]);
     expect(await page.locator('[data-search-suggestion][data-result], a[data-result]').count()).toBe(0);
   });
 

@@ -7,7 +7,17 @@ import {
   placeForms,
   type HospitalNameFacts,
 } from '../../src/content-model/hospital-names.ts';
-import { entityKeys, entityNamed, mentionsAny, type NamedEntity } from '../../src/search/names.ts';
+import {
+  entityKeys,
+  entityNamed,
+  mergeSlices,
+  sliceCount,
+  sliceOf,
+  sliceTable,
+  type NamedEntity,
+  type NamesTable,
+} from '../../src/search/names.ts';
+import { linkPages, mentionFinder } from '../../src/search/index/names-file.ts';
 import { decodeContent, encodeContent, findHits, pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
 import { t2sTable } from '../../src/search/t2s-table.ts';
 import { foldWith } from '../../src/search/t2s.ts';
@@ -88,12 +98,83 @@ describe('names in search', () => {
   it('finds a page that mentions the hospital by another of its names, and marks it', () => {
     const names = entityKeys(table.entities[1], fold);
     const page = tokenize('据悉，浙江杭州第一人民医院党委开展活动。');
-    expect(mentionsAny(page, names)).toBe(true);
-    expect(mentionsAny(tokenize('杭州市中医院与某区第一人民医院'), names)).toBe(false);
+    const find = mentionFinder(table.entities, fold);
+    expect([...find(page)]).toEqual([1]);
+    expect([...find(tokenize('杭州市中医院与某区第一人民医院'))]).toEqual([]);
+    expect([...find(tokenize('高安中医院党委书记张明华说'))].sort()).toEqual([0, 3]);
     const [term] = parseQuery('杭州市第一人民医院', fold);
     term.alternatives = names;
     const text = pageText(decodeContent(encodeContent(page)));
     const hits = findHits(text, term);
     expect(hits.map((h) => text.text.slice(h.from, h.to))).toEqual(['浙江杭州第一人民医院']);
+  });
+});
+
+describe('the names table as the search page loads it', () => {
+  const hospital = (id: string, name: string, aboutPaths: string[] = []): NamedEntity => ({
+    kind: 'hospital',
+    id,
+    name,
+    place: '',
+    names: [name],
+    path: `/hospitals/${id}/`,
+    reports: 0,
+    aboutPaths,
+  });
+  const measure: NamedEntity = {
+    kind: 'measure',
+    id: 'm',
+    name: '红色钥匙',
+    place: '某医院',
+    names: ['红色钥匙'],
+    path: '/measures/m/',
+    reports: 1,
+    aboutPaths: ['/measures/m/', '/articles/a/'],
+  };
+  const keysOf = (q: string) => parseQuery(q, fold)[0].keys;
+
+  it("puts every entity in the slice of each of its names' first key, and a query finds it there", () => {
+    const places = [...'安北长东丰福广贵海河衡湖江金京兰乐丽临龙南宁平青庆山韶石松泰天通西襄新兴阳宜永余云肇中'];
+    const entities = places.map((c, i) => hospital(`h${i}`, `${c}城市人民医院`));
+    const slices = sliceTable({ entities }, 8, fold);
+    expect(slices.flatMap((s) => s.entities)).toHaveLength(places.length);
+    expect(new Set(slices.map((s) => s.entities.length)).size).toBeGreaterThan(1);
+    for (const e of entities) {
+      const keys = keysOf(e.name);
+      const slice = slices[sliceOf(keys[0], 8)];
+      expect(entityNamed(slice, keys, fold)?.entity.id).toBe(e.id);
+    }
+    expect(mergeSlices(slices).entities).toHaveLength(places.length);
+  });
+  it('gives a large table more slices, a small one a single slice', () => {
+    expect(sliceCount(10_000)).toBe(1);
+    expect(sliceCount(64 * 1024 * 5)).toBe(8);
+  });
+  it('names a province or measure for its card without making its name stand for others', () => {
+    const table: NamesTable = { entities: [measure, hospital('h', '红色钥匙')] };
+    expect(entityNamed(table, keysOf('红色钥匙'), fold)?.entity.kind).toBe('hospital');
+    expect(entityNamed({ entities: [measure] }, keysOf('“红色钥匙”'), fold)?.entity.id).toBe('m');
+  });
+  it('links the pages about an entity and, for a hospital, every page that mentions it', () => {
+    const ids = new Map([
+      ['/hospitals/h/', 'p1'],
+      ['/articles/a/', 'p2'],
+      ['/articles/b/', 'p3'],
+      ['/measures/m/', 'p4'],
+    ]);
+    const tokens = new Map([
+      ['/articles/a/', tokenize('某县中心医院开展红色钥匙活动')],
+      ['/articles/b/', tokenize('与某县中心医院结对')],
+    ]);
+    const linked = linkPages(
+      { entities: [hospital('h', '某县中心医院', ['/hospitals/h/', '/articles/a/', '/nowhere/']), measure] },
+      tokens,
+      ids,
+      fold,
+    );
+    expect(linked.entities[0]).toMatchObject({ about: ['p1', 'p2'], pages: ['p2', 'p3'] });
+    expect(linked.entities[0]).not.toHaveProperty('aboutPaths');
+    expect(linked.entities[1]).toMatchObject({ about: ['p4', 'p2'] });
+    expect(linked.entities[1]).not.toHaveProperty('pages');
   });
 });

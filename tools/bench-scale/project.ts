@@ -66,7 +66,7 @@ export function createProject(reports: number, seed = DEFAULT_SEED, base = SCALE
   const dir = join(base, String(reports));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const name of ['node_modules', 'tsconfig.json', 'package.json']) symlinkSync(join(ROOT, name), join(dir, name));
+  for (const name of ['node_modules', 'public', 'tsconfig.json', 'package.json']) symlinkSync(join(ROOT, name), join(dir, name));
   copySrc(dir);
   writeFileSync(join(dir, 'astro.config.mjs'), WRAPPER(relativeImport(dir, join(ROOT, 'astro.config.mjs'))));
   const { corpus, avoid } = realCorpus();

@@ -1,0 +1,95 @@
+/**
+ * Every named thing of the archive a search query can name — hospitals,
+ * people, provinces and measures — with its names, where it is, how many
+ * reports are about it and which pages are about it by the archive's data.
+ * The search page shows a card for the one a query names and ranks the
+ * pages about it first (`src/search/names.ts`).
+ */
+import { allHospitalNames, personNames } from '../content-model/hospital-names.ts';
+import { refId } from '../content-model/integrity.ts';
+import type { NamedEntity } from '../search/names.ts';
+import type { Archive } from './archive.ts';
+
+/** Distinct non-empty places, outermost first: 重庆市 大足区. */
+const placeOf = (...places: (string | undefined)[]) => places.filter((p, i) => p && places.indexOf(p) === i).join(' ');
+
+const articlePath = (id: string) => `/articles/${id}/`;
+
+/** Distinct articles of a list of mentions, in order. */
+const articlesOf = (mentions: { article: string }[]) => [...new Set(mentions.map((m) => m.article))];
+
+function hospitalEntities(archive: Archive): NamedEntity[] {
+  return [...archive.hospitals.values()].map((h) => {
+    const d = h.entry.data;
+    const facts = { name: d.name, aliases: d.aliases, province: d.province.value, city: d.city?.value, county: d.county?.value };
+    const articles = articlesOf(h.articles);
+    const path = `/hospitals/${h.id}/`;
+    return {
+      kind: 'hospital',
+      id: h.id,
+      name: d.name,
+      place: placeOf(facts.province, facts.city, facts.county),
+      names: allHospitalNames(facts),
+      path,
+      reports: articles.length,
+      aboutPaths: [path, ...articles.map(articlePath)],
+    };
+  });
+}
+
+function personEntities(archive: Archive): NamedEntity[] {
+  return [...archive.people.values()].map((p) => {
+    const d = p.entry.data;
+    const articles = articlesOf(p.mentions);
+    const path = `/people/${p.id}/`;
+    return {
+      kind: 'person',
+      id: p.id,
+      name: d.name,
+      place: p.hospitals.map((h) => archive.hospitals.get(h)?.entry.data.name ?? '').join('、'),
+      names: personNames(d.name, d.roles),
+      path,
+      reports: articles.length,
+      aboutPaths: [path, ...articles.map(articlePath)],
+    };
+  });
+}
+
+function provinceEntities(archive: Archive): NamedEntity[] {
+  return archive.provinces.map(({ province, hospitals, articles }) => {
+    const path = `/provinces/${province.id}/`;
+    return {
+      kind: 'province',
+      id: province.id,
+      name: province.name,
+      place: `${hospitals.length} 家医院`,
+      names: [province.name, province.short],
+      path,
+      reports: articles.length,
+      aboutPaths: [path, ...articles.map(articlePath)],
+    };
+  });
+}
+
+function measureEntities(archive: Archive): NamedEntity[] {
+  return [...archive.measures.values()].map((m) => {
+    const d = m.entry.data;
+    const hospital = archive.hospitals.get(refId(d.hospital) ?? '');
+    const path = `/measures/${m.id}/`;
+    return {
+      kind: 'measure',
+      id: m.id,
+      name: d.name,
+      place: hospital?.entry.data.name ?? '',
+      names: [d.name],
+      path,
+      reports: 1,
+      aboutPaths: [path, articlePath(refId(d.article) ?? '')],
+    };
+  });
+}
+
+/** Hospitals and people first: when a name is shared, the search page takes the first entity that has it. */
+export function namedEntities(archive: Archive): NamedEntity[] {
+  return [...hospitalEntities(archive), ...personEntities(archive), ...provinceEntities(archive), ...measureEntities(archive)];
+}

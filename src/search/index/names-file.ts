@@ -1,0 +1,63 @@
+/**
+ * The names table as the search page loads it (`src/search/names.ts`): the
+ * site's entities with the Pagefind ids of the pages about each one and, for
+ * hospitals and people, of every page that mentions it by any of its names;
+ * cut into slices by the first key of each name.
+ */
+import { gzipSync } from 'node:zlib';
+import { entityKeys, EXPANDING_KINDS, namesSliceFile, sliceCount, sliceTable, type NamedEntity, type NamesTable } from '../names.ts';
+import type { Fold, Token } from '../tokenizer.ts';
+
+/** A page's keys as one string: one character per key, a key of several characters (punctuation) as U+0000, which no name holds. */
+function keyText(tokens: Token[]): string {
+  return tokens.map((t) => ([...t.key].length === 1 ? t.key : '\u0000')).join('');
+}
+
+/**
+ * Finds which entities a page mentions by any of their names in one pass
+ * over its text: candidate names by their first two UTF-16 units, so the cost
+ * grows with the text, not with the number of entities times pages.
+ */
+export function mentionFinder(entities: NamedEntity[], fold: Fold): (tokens: Token[]) => Set<number> {
+  const byStart = new Map<string, { name: string; entity: number }[]>();
+  entities.forEach((entity, i) => {
+    for (const keys of entityKeys(entity, fold)) {
+      const name = keys.join('');
+      const start = name.slice(0, 2);
+      byStart.set(start, [...(byStart.get(start) ?? []), { name, entity: i }]);
+    }
+  });
+  return (tokens) => {
+    const text = keyText(tokens);
+    const found = new Set<number>();
+    for (let at = 0; at < text.length; at++) {
+      for (const c of byStart.get(text.slice(at, at + 2)) ?? []) if (text.startsWith(c.name, at)) found.add(c.entity);
+      // A one-unit name (never in practice, but keyed by one unit) is looked up on its own.
+      for (const c of byStart.get(text[at]) ?? []) if (text.startsWith(c.name, at)) found.add(c.entity);
+    }
+    return found;
+  };
+}
+
+/** Each entity's `about` and (expanding kinds) `pages` as Pagefind ids; `aboutPaths` gives way to `about`. */
+export function linkPages(table: NamesTable, tokensByUrl: Map<string, Token[]>, ids: Map<string, string>, fold: Fold): NamesTable {
+  const expanding = table.entities.filter((e) => EXPANDING_KINDS.has(e.kind));
+  const find = mentionFinder(expanding, fold);
+  const pages = new Map(expanding.map((e): [NamedEntity, string[]] => [e, []]));
+  for (const [url, tokens] of tokensByUrl) for (const i of find(tokens)) pages.get(expanding[i])!.push(ids.get(url)!);
+  const entities = table.entities.map((entity) => {
+    const { aboutPaths, ...rest } = entity;
+    const linked: NamedEntity = { ...rest, about: (aboutPaths ?? []).flatMap((path) => ids.get(path) ?? []) };
+    const mentioning = pages.get(entity);
+    if (mentioning) linked.pages = mentioning;
+    return linked;
+  });
+  return { entities };
+}
+
+/** The table's slice files (path → gzip), and how many there are. */
+export function namesFiles(table: NamesTable, fold: Fold): { slices: number; files: Map<string, Buffer> } {
+  const slices = sliceCount(JSON.stringify(table).length);
+  const parts = sliceTable(table, slices, fold);
+  return { slices, files: new Map(parts.map((part, i) => [namesSliceFile(i), gzipSync(JSON.stringify(part), { level: 9 })])) };
+}
