@@ -8,22 +8,25 @@
  * build` + `pagefind --site`), measure dist and index sizes, generate a query
  * set with ground truth from the built pages, and run it through Chromium on
  * both builds' search pages. Prints one table per size and the goals; writes
- * `.tmp/scale/results/<n>.json`.
+ * the run's raw record to `.tmp/scale/results/<n>.json` and its figures to
+ * `docs/scale-results.json` (figures.ts), replacing the sizes measured.
  *
  *   npm run bench:scale -- [--sizes 100,1000,10000] [--reuse] [--skip-search]
- *        [--only project|plain] [--eval] [--report] [--plot docs/performance.svg] [--markdown FILE]
- *        [--only-broad]
+ *        [--only project|plain] [--eval] [--report] [--plot docs/performance.svg] [--markdown]
+ *        [--json FILE] [--only-broad]
  *
  * --reuse: keep a size's generated content and builds when they exist (src/ is copied afresh);
  * --skip-search: builds and sizes only; --only: one variant; --eval: cross-check the project's
- * results with ../shared/search-eval/eval.mjs (up to 1,000 reports); --report: print the saved
- * results without measuring; --plot FILE: draw the SVG from all results; --markdown FILE: write
- * the tables; --only-broad: with existing builds, measure only the broad query and add it to the results.
+ * results with ../shared/search-eval/eval.mjs (up to 1,000 reports); --report: print the figures
+ * of the JSON file without measuring; --plot FILE: draw the SVG from them; --markdown: rewrite the
+ * tables of README.md and docs/performance.md from them; --json FILE: the figures file (default
+ * docs/scale-results.json); --only-broad: with existing builds, measure only the broad query and add it
+ * to the results.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEFAULT_SEED } from '../synthetic/generate.ts';
 import { CHROMIUM_PATH } from '../shared/chromium.ts';
 import { parseCommandLine } from '../shared/cli.ts';
@@ -35,8 +38,10 @@ import { renderSvg } from './plot.ts';
 import { copySrc, createProject, projectExists, SCALE_DIR } from './project.ts';
 import { ROOT } from '../shared/project.ts';
 import { expectedPages, generateQueries, type Names, type Query } from '../synthetic/queries.ts';
-import { goals, markdownTable, printTable, summaryTable } from './report.ts';
-import { readResult, readResults, writeResult, type SizeResult } from './results.ts';
+import { goals, printTable } from './report.ts';
+import { readResult, writeResult, type SizeResult } from './results.ts';
+import { readScaleResults, sizeFigures, writeScaleResults, type SizeFigures } from './figures.ts';
+import { writeTables } from './markdown.ts';
 
 interface Options {
   sizes: number[];
@@ -46,7 +51,8 @@ interface Options {
   eval: boolean;
   report: boolean;
   plot?: string;
-  markdown?: string;
+  markdown: boolean;
+  json: string;
   onlyBroad: boolean;
 }
 
@@ -62,7 +68,8 @@ function readOptions(): Options {
       eval: { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
       plot: { type: 'string' },
-      markdown: { type: 'string' },
+      markdown: { type: 'boolean', default: false },
+      json: { type: 'string', default: 'docs/scale-results.json' },
       'only-broad': { type: 'boolean', default: false },
     },
   });
@@ -82,6 +89,7 @@ function readOptions(): Options {
     report: values.report,
     plot: values.plot,
     markdown: values.markdown,
+    json: resolve(ROOT, values.json),
     onlyBroad: values['only-broad'],
   };
 }
@@ -250,21 +258,43 @@ async function runSize(reports: number, o: Options): Promise<SizeResult> {
   return result;
 }
 
+/** The commit measured, as `git rev-parse --short HEAD` names it ("unknown" outside a git checkout). */
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main(): Promise<void> {
   const o = readOptions();
-  if (!o.report) for (const n of o.sizes) printTable(await runSize(n, o));
-  const results = readResults();
-  if (o.report) for (const r of results) printTable(r);
+  let figures: SizeFigures[];
+  if (o.report) {
+    figures = readScaleResults(o.json).sizes;
+    for (const f of figures) printTable(f);
+  } else {
+    const measured: SizeFigures[] = [];
+    for (const n of o.sizes) {
+      const f = sizeFigures(await runSize(n, o), commit());
+      printTable(f);
+      measured.push(f);
+      writeScaleResults(o.json, measured);
+      log(`wrote ${o.json}`);
+    }
+    figures = readScaleResults(o.json).sizes;
+  }
   console.log('\n== goals ==');
-  for (const g of goals(results)) console.log(`${g.holds === undefined ? '?   ' : g.holds ? 'ok  ' : 'MISS'} ${g.goal}: ${g.detail}`);
+  for (const g of goals(figures)) console.log(`${g.holds === undefined ? '?   ' : g.holds ? 'ok  ' : 'MISS'} ${g.goal}: ${g.detail}`);
   if (o.plot) {
-    writeFileSync(o.plot, renderSvg(results));
+    writeFileSync(o.plot, renderSvg(figures));
     log(`wrote ${o.plot}`);
   }
-  if (o.markdown) {
-    writeFileSync(o.markdown, `${summaryTable(results)}\n\n${results.map(markdownTable).join('\n\n')}\n`);
-    log(`wrote ${o.markdown}`);
-  }
+  if (o.markdown) log(`wrote the tables of ${writeTables(figures).join(' and ')}`);
 }
 
 main().catch((e) => {

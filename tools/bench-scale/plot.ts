@@ -4,7 +4,7 @@
  * query latency (p95) — against archive size, log–log, project and plain
  * Pagefind side by side, each point labelled with its value.
  */
-import type { SizeResult } from './results.ts';
+import type { FigureField, SizeFigures } from './figures.ts';
 
 interface Series {
   name: string;
@@ -73,26 +73,22 @@ function panelSvg(p: Panel, x0: number, y0: number, w: number, h: number, sizes:
 }
 
 /** Four log–log panels of cost against archive size, project and plain Pagefind. */
-export function renderSvg(results: SizeResult[]): string {
+export function renderSvg(results: SizeFigures[]): string {
   const sizes = results.map((r) => r.reports);
-  const series = (pick: (v: SizeResult['project']) => number | undefined): Series[] => [
-    {
-      name: 'project',
-      color: '#b3261e',
-      points: results.map((r) => [r.reports, pick(r.project) ?? NaN] as [number, number]).filter(([, v]) => Number.isFinite(v)),
-    },
-    {
-      name: 'plain Astro + Pagefind',
-      color: '#555',
-      dash: '5 4',
-      points: results.map((r) => [r.reports, pick(r.plain) ?? NaN] as [number, number]).filter(([, v]) => Number.isFinite(v)),
-    },
+  const points = (variant: 'project' | 'plain', field: FigureField) =>
+    results.flatMap((r): [number, number][] => {
+      const v = r[variant][field];
+      return v === null ? [] : [[r.reports, v]];
+    });
+  const series = (field: FigureField): Series[] => [
+    { name: 'project', color: '#b3261e', points: points('project', field) },
+    { name: 'plain Astro + Pagefind', color: '#555', dash: '5 4', points: points('plain', field) },
   ];
   const panels: Panel[] = [
-    { title: 'Build time', unit: 's, wall clock', series: series((v) => v.build && v.build.wallMs / 1000) },
-    { title: 'Index size', unit: 'MB', series: series((v) => v.sizes && v.sizes.index / 2 ** 20) },
-    { title: 'First query downloads', unit: 'KB', series: series((v) => v.search && v.search.cold.bytes / 1024) },
-    { title: 'Warm query latency, p95', unit: 'ms', series: series((v) => v.search?.warm.msP95) },
+    { title: 'Build time', unit: 's, wall clock', series: series('buildSeconds') },
+    { title: 'Index size', unit: 'MB', series: series('indexMB') },
+    { title: 'First query downloads', unit: 'KB', series: series('firstQueryKB') },
+    { title: 'Warm query latency, p95', unit: 'ms', series: series('warmP95Ms') },
   ];
   const W = 360;
   const H = 230;

@@ -1,5 +1,9 @@
-/** What `npm run bench:scale` measures for one archive size, saved as `.tmp/scale/results/<n>.json`. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+/**
+ * What `npm run bench:scale` measures for one archive size, in full, saved as
+ * `.tmp/scale/results/<n>.json` (`--reuse` and `--only-broad` read it back);
+ * the published figures are drawn from it (figures.ts).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BroadResult, SearchResult } from '../shared/search-driver.ts';
 import type { Sizes } from '../shared/dist.ts';
@@ -39,13 +43,4 @@ export function readResult(reports: number): SizeResult | undefined {
 export function writeResult(r: SizeResult): void {
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(resultFile(r.reports), JSON.stringify(r, null, 1));
-}
-
-/** Every size measured so far, smallest first. */
-export function readResults(): SizeResult[] {
-  if (!existsSync(RESULTS)) return [];
-  return readdirSync(RESULTS)
-    .filter((f) => /^\d+\.json$/.test(f))
-    .map((f) => JSON.parse(readFileSync(join(RESULTS, f), 'utf8')) as SizeResult)
-    .sort((a, b) => a.reports - b.reports);
 }

@@ -1,7 +1,7 @@
 /**
  * The one walker of a built site's folder for tools and tests: its files,
  * the pages of a section, their URLs, their sizes (all of dist, the search
- * index proper, the search code), and a byte-for-byte comparison of two builds.
+ * index proper, the search code, the largest pages), and a byte-for-byte comparison of two builds.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -38,6 +38,26 @@ export interface Sizes {
   indexFiles: number;
   /** By kind: meta, index, fragment, filter, entry, table, code (JS, wasm, CSS). */
   byKind: Record<string, number>;
+  /** The largest HTML pages, largest first (at most LARGEST_PAGES): the pages that grow with the archive show here. */
+  largestPages: PageSize[];
+}
+
+export interface PageSize {
+  /** The page's URL path at the root (`/measures/page/2/`). */
+  path: string;
+  /** Uncompressed bytes of its HTML. */
+  bytes: number;
+}
+
+/** How many of the largest pages `sizes()` keeps. */
+export const LARGEST_PAGES = 10;
+
+/** Adds a page to a largest-first list of at most LARGEST_PAGES. */
+function keepLargest(list: PageSize[], page: PageSize): void {
+  if (list.length === LARGEST_PAGES && page.bytes <= list[LARGEST_PAGES - 1].bytes) return;
+  list.push(page);
+  list.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
+  list.length = Math.min(list.length, LARGEST_PAGES);
 }
 
 const INDEX_KIND: [RegExp, string][] = [
@@ -52,11 +72,23 @@ const INDEX_KIND: [RegExp, string][] = [
 
 export function sizes(dist: string): Sizes {
   const files = walk(dist);
-  const s: Sizes = { dist: 0, distFiles: files.length, htmlFiles: 0, pagefindDir: 0, index: 0, indexFiles: 0, byKind: {} };
+  const s: Sizes = {
+    dist: 0,
+    distFiles: files.length,
+    htmlFiles: 0,
+    pagefindDir: 0,
+    index: 0,
+    indexFiles: 0,
+    byKind: {},
+    largestPages: [],
+  };
   for (const f of files) {
     const size = statSync(f).size;
     s.dist += size;
-    if (f.endsWith('.html')) s.htmlFiles++;
+    if (f.endsWith('.html')) {
+      s.htmlFiles++;
+      keepLargest(s.largestPages, { path: fileToUrl(dist, f), bytes: size });
+    }
     const rel = relative(dist, f).split(sep).join('/');
     if (!rel.startsWith('pagefind/')) continue;
     s.pagefindDir += size;
