@@ -257,8 +257,18 @@ export function encodePrinted(tokens: Token[]): string {
   return out.join(ENTRY);
 }
 
+/**
+ * Where a printed file's text ends: after it the file holds the page's
+ * paragraph anchors (`encodeParagraphs`, index/record.ts), which would add
+ * words to the index in the record's meta.
+ */
+export const PARAGRAPHS_MARK = '\uE004';
+
 /** Sets the printed text of decoded tokens from `encodePrinted`'s output. */
-function applyPrinted(tokens: Token[], printed: string) {
+function applyPrinted(tokens: Token[], file: string) {
+  const end = file.indexOf(PARAGRAPHS_MARK);
+  const printed = end < 0 ? file : file.slice(0, end);
+  if (!printed) return;
   let i = 0;
   for (const entry of printed.split(ENTRY)) {
     const [delta, before = '', own = '', after = ''] = entry.split(FIELD);

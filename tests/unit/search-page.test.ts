@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/search/index/page-record.ts';
-import { buildRecord, encodeAnchors } from '../../src/search/index/record.ts';
+import { buildRecord, encodeAnchors, printedText } from '../../src/search/index/record.ts';
 import { pageUrl } from '../../src/search/index/build.ts';
-import { decodeAnchors, anchorFor } from '../../src/search/query/engine.ts';
+import { decodeAnchors, anchorFor, linkFor } from '../../src/search/query/engine.ts';
 import { decodeContent, encodePrinted, identityFold, tokenize } from '../../src/search/tokenizer.ts';
 
 const html = `<!doctype html><html lang="zh-Hans-CN"><head><title>标题｜站名</title>
@@ -44,6 +44,43 @@ describe('reading a built page', () => {
   });
   it('skips pages without data-pagefind-body', () => {
     expect(extractPage('<html><body><p>文字</p></body></html>')).toBeNull();
+  });
+});
+
+describe('links to paragraphs', () => {
+  const link = (id: string) => `<a class="para-link" href="#${id}" aria-label="本段链接"></a>`;
+  const built = `<!doctype html><html><head><title>题</title></head><body><article data-pagefind-body><h1 id="t">题</h1>
+<p id="p-aaaaaa">开头一段${link('p-aaaaaa')}</p>
+<section id="s"><h2 id="s-title">节名</h2><p id="p-bbbbbb">甲段<sup data-pagefind-ignore>校1</sup>后文${link('p-bbbbbb')}</p>
+<p id="p-cccccc">乙段${link('p-cccccc')}</p></section></article></body></html>`;
+  const page = extractPage(built)!;
+  const tokens = tokenize(page.text);
+  const record = buildRecord(page, '/articles/y/', identityFold);
+  const file = printedText(page, tokens);
+  const shown = decodeContent(record.content, file);
+  const at = (s: string) => shown.findIndex((_, i) => [...s].every((c, j) => shown[i + j]?.key === c));
+
+  it('keeps paragraph ids out of the word-indexed meta, in the printed file after its text', () => {
+    expect(record.meta.anchors).not.toContain('p-');
+    expect(file).toContain('p-bbbbbb');
+    expect(shown.map((t) => t.text).join('')).toBe(
+      decodeContent(record.content, encodePrinted(tokens))
+        .map((t) => t.text)
+        .join(''),
+    );
+  });
+  it('links a hit to the paragraph holding it; its place (section or heading) stays what it was', () => {
+    const anchors = decodeAnchors(record.meta.anchors, file);
+    expect(linkFor(anchors, at('开头'))).toBe('p-aaaaaa');
+    expect(linkFor(anchors, at('甲段'))).toBe('p-bbbbbb');
+    expect(linkFor(anchors, at('后文'))).toBe('p-bbbbbb');
+    expect(linkFor(anchors, at('乙段'))).toBe('p-cccccc');
+    expect(anchorFor(anchors, at('乙段'))?.id).toBe('s');
+    expect(linkFor(anchors, at('节名'))).toBe('s');
+    expect(linkFor(anchors, 0)).toBe('t');
+  });
+  it('links to the section or heading when the printed file has no paragraphs', () => {
+    expect(linkFor(decodeAnchors(record.meta.anchors, encodePrinted(tokens)), at('乙段'))).toBe('s');
   });
 });
 

@@ -3,7 +3,7 @@
  * search checker reads it: the text of the outermost `data-pagefind-body`
  * elements, without `data-pagefind-ignore` parts, scripts and styles (parsed
  * as a browser with JavaScript off would). Also the places a result can link
- * to (sections and headings with an id) and Pagefind-style filters, meta and
+ * to (sections, headings and paragraphs with an id) and Pagefind-style filters, meta and
  * sort keys (`data-pagefind-filter="name:value"`, `"name[attr]"` or `"name"`
  * for the element's text), which may stand anywhere in the page.
  */
@@ -12,7 +12,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 
 export interface Anchor {
   id: string;
-  kind: 'section' | 'heading';
+  kind: 'section' | 'heading' | 'paragraph';
   /** UTF-16 range of the element's text in `PageSource.text`. */
   start: number;
   end: number;
@@ -117,7 +117,13 @@ function outermostBodies(node: Node, bodies: Element[] = []): Element[] {
   return bodies;
 }
 
-/** The bodies' text (one line break between bodies), the sections and headings with ids in it, and the first h1. */
+function anchorKind(tagName: string): Anchor['kind'] | undefined {
+  if (tagName === 'section') return 'section';
+  if (HEADING.test(tagName)) return 'heading';
+  return tagName === 'p' ? 'paragraph' : undefined;
+}
+
+/** The bodies' text (one line break between bodies), the sections, headings and paragraphs with ids in it, and the first h1. */
 function bodyText(bodies: Element[]): { text: string; anchors: Anchor[]; firstH1: string | undefined } {
   let text = '';
   const anchors: Anchor[] = [];
@@ -136,7 +142,7 @@ function bodyText(bodies: Element[]): { text: string; anchors: Anchor[]; firstH1
       return;
     }
     const id = typeof node.properties?.id === 'string' ? node.properties.id : undefined;
-    const kind = node.tagName === 'section' ? 'section' : HEADING.test(node.tagName) ? 'heading' : undefined;
+    const kind = anchorKind(node.tagName);
     const block = BLOCK.has(node.tagName);
     if (block && text && !/\s$/u.test(text)) text += '\n';
     const start = text.length;

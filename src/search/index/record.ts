@@ -3,7 +3,7 @@
  * tokens (`src/search/tokenizer.ts`), so the index holds exactly the text
  * the page shows and nothing Pagefind's word breaker or stemmer could change.
  */
-import { encodeContent, searchFormChars, tokenizeChars, type Fold, type Token } from '../tokenizer.ts';
+import { encodeContent, encodePrinted, PARAGRAPHS_MARK, searchFormChars, tokenizeChars, type Fold, type Token } from '../tokenizer.ts';
 import type { Anchor, PageSource } from './page-record.ts';
 
 /** A language Pagefind neither segments nor stems: the words are our tokens. */
@@ -36,12 +36,38 @@ function tokenAt(tokens: Token[], offset: number): number {
  */
 export function encodeAnchors(anchors: Anchor[], tokens: Token[]): string {
   return anchors
+    .filter((a) => a.kind !== 'paragraph')
     .map((a) => {
       const first = tokenAt(tokens, a.start);
       const last = tokenAt(tokens, a.end);
       return [a.kind === 'section' ? 's' : 'h', first, last, encodeURIComponent(a.id), encodeURIComponent(a.section ?? '')].join(':');
     })
     .join(',');
+}
+
+/**
+ * Paragraph anchors, for the printed file (`PARAGRAPHS_MARK`) rather than the
+ * meta: their ids would each be a new word in Pagefind's index. Per paragraph
+ * `start.length.id`, the start a base-36 token delta from the previous
+ * paragraph's, comma-separated.
+ */
+export function encodeParagraphs(anchors: Anchor[], tokens: Token[]): string {
+  let previous = 0;
+  return anchors
+    .filter((a) => a.kind === 'paragraph')
+    .map((a) => {
+      const first = tokenAt(tokens, a.start);
+      const delta = first - previous;
+      previous = first;
+      return [delta.toString(36), (tokenAt(tokens, a.end) - first).toString(36), encodeURIComponent(a.id)].join('.');
+    })
+    .join(',');
+}
+
+/** A page's printed file: its printed text (`encodePrinted`), then its paragraph anchors if it has any. */
+export function printedText(page: PageSource, tokens: Token[]): string {
+  const paragraphs = encodeParagraphs(page.anchors, tokens);
+  return paragraphs ? `${encodePrinted(tokens)}${PARAGRAPHS_MARK}${paragraphs}` : encodePrinted(tokens);
 }
 
 /**

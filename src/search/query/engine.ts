@@ -3,20 +3,23 @@
  * where, the place a hit links to, and the excerpt around it.
  * `src/browser/search.ts` wires it to Pagefind and the page.
  */
-import { findHits, type Hit, type PageText, type QueryTerm } from '../tokenizer.ts';
+import { findHits, type Hit, PARAGRAPHS_MARK, type PageText, type QueryTerm } from '../tokenizer.ts';
 
 export interface AnchorRef {
-  kind: 'section' | 'heading';
+  kind: 'section' | 'heading' | 'paragraph';
   first: number;
   last: number;
   id: string;
   section: string;
 }
 
-/** The `anchors` meta value written by the index builder (`encodeAnchors`). */
-export function decodeAnchors(value: string | undefined): AnchorRef[] {
-  if (!value) return [];
-  const out: AnchorRef[] = [];
+/**
+ * The `anchors` meta value written by the index builder (`encodeAnchors`),
+ * with the paragraphs from the page's printed file (`encodeParagraphs`).
+ */
+export function decodeAnchors(value: string | undefined, printed = ''): AnchorRef[] {
+  const out: AnchorRef[] = decodeParagraphs(printed);
+  if (!value) return out;
   for (const part of value.split(',')) {
     const [kind, first, last, id, section] = part.split(':');
     if (!id || (kind !== 's' && kind !== 'h')) continue;
@@ -29,6 +32,22 @@ export function decodeAnchors(value: string | undefined): AnchorRef[] {
     });
   }
   return out.sort((a, b) => a.first - b.first || b.last - a.last);
+}
+
+/** Paragraph anchors after `PARAGRAPHS_MARK` in a printed file: `start.length.id`, starts as deltas. */
+function decodeParagraphs(printed: string): AnchorRef[] {
+  const at = printed.indexOf(PARAGRAPHS_MARK);
+  if (at < 0) return [];
+  const out: AnchorRef[] = [];
+  let first = 0;
+  for (const part of printed.slice(at + 1).split(',')) {
+    const [delta, length, id] = part.split('.');
+    first += parseInt(delta, 36);
+    const last = first + parseInt(length, 36);
+    if (!id || Number.isNaN(last)) return out;
+    out.push({ kind: 'paragraph', first, last, id: decodeURIComponent(id), section: '' });
+  }
+  return out;
 }
 
 /**
@@ -47,6 +66,15 @@ export function anchorFor(anchors: AnchorRef[], i: number): AnchorRef | undefine
   }
   if (heading && (!section || heading.first > section.first)) return heading;
   return section;
+}
+
+/**
+ * The id a link to a hit at token `i` goes to: the paragraph holding it,
+ * else its place (`anchorFor`); undefined for the top of the page.
+ */
+export function linkFor(anchors: AnchorRef[], i: number): string | undefined {
+  const paragraph = anchors.find((a) => a.kind === 'paragraph' && a.first <= i && i < a.last);
+  return paragraph?.id ?? anchorFor(anchors, i)?.id;
 }
 
 /** Text of an anchor's element (a heading's words; a section's title heading). */
