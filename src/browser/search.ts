@@ -38,7 +38,7 @@ import { CHUNKS_FILE, type ChunkMap } from '../search/chunk-map.ts';
 import { runPlan, type PlanRun } from '../search/query/run-plan.ts';
 import type { Offer } from './search-offers.ts';
 import { joinBase } from '../model/urls.ts';
-import { entityNamed, NAMES_FILE, type NamedEntity, type NamesTable } from '../search/names.ts';
+import { entityNamed, EXPANDING_KINDS, mergeSlices, namesSliceFile, sliceOf, type NamedEntity, type NamesTable } from '../search/names.ts';
 import { orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
 
 /** Up to this many results are all loaded to rank them by their text; beyond it only the articles' data ranks them. */
@@ -141,12 +141,28 @@ function optionalTable<T>(file: string): () => Promise<T | undefined> {
 
 /** What each index chunk costs; without it every term is looked up whole. */
 const chunkMap = optionalTable<ChunkMap>(CHUNKS_FILE);
-/** The hospitals and people and their names; without it every term is searched as typed. */
-const namesTable = optionalTable<NamesTable>(NAMES_FILE);
+const nameSlices = new Map<number, () => Promise<NamesTable | undefined>>();
+/**
+ * The named things whose names start with one of these keys: the slices of
+ * the names table that hold them, merged. Without a names table every term
+ * is searched as typed.
+ */
+async function namesFor(firstKeys: Iterable<string>): Promise<NamesTable | undefined> {
+  const slices = (await chunkMap())?.nameSlices ?? 0;
+  if (slices === 0) return undefined;
+  const wanted = [...new Set([...firstKeys].map((key) => sliceOf(key, slices)))];
+  const parts = await Promise.all(
+    wanted.map((i) => {
+      if (!nameSlices.has(i)) nameSlices.set(i, optionalTable<NamesTable>(namesSliceFile(i)));
+      return nameSlices.get(i)!();
+    }),
+  );
+  return mergeSlices(parts.filter((part) => part !== undefined));
+}
 
 /**
- * Terms that are a name of a hospital become all of its names
- * (`alternatives`); returns the hospital each such term names, by term.
+ * Terms that name a hospital or person become all of its names
+ * (`alternatives`); returns the entity each term names, by term.
  */
 function resolveNames(terms: QueryTerm[], table: NamesTable | undefined, fold: Fold): Map<QueryTerm, NamedEntity> {
   const named = new Map<QueryTerm, NamedEntity>();
@@ -155,7 +171,7 @@ function resolveNames(terms: QueryTerm[], table: NamesTable | undefined, fold: F
     if (term.punct || term.lead || term.trail) continue;
     const found = entityNamed(table, term.keys, fold);
     if (!found) continue;
-    term.alternatives = found.names;
+    if (EXPANDING_KINDS.has(found.entity.kind)) term.alternatives = found.names;
     named.set(term, found.entity);
   }
   return named;
@@ -163,9 +179,9 @@ function resolveNames(terms: QueryTerm[], table: NamesTable | undefined, fold: F
 
 /**
  * Results in relevance order (src/search/query/rank.ts). "About" comes from
- * the facet table (the hospitals an article is about), fetched only when the
- * query names a hospital; title, headings and hits from each page's text,
- * when there are few enough results to load them all.
+ * the names table (the pages about the thing a term names, by the archive's
+ * data); title, headings and hits from each page's text, when there are few
+ * enough results to load them all.
  */
 async function rankResults(
   ids: string[],
@@ -174,8 +190,7 @@ async function rankResults(
   byId: Map<string, PagefindResult>,
   fold: Fold,
 ): Promise<string[]> {
-  const table = named.size > 0 ? await facetTable().catch(() => undefined) : undefined;
-  const about = (id: string) => [...named.values()].some((e) => table?.pages.get(id)?.hospital?.includes(e.name) ?? false);
+  const about = (id: string) => [...named.values()].some((e) => e.about?.includes(id) ?? false);
   const loadAll = ids.length <= RANK_BY_TEXT_MAX;
   const pages = loadAll ? await Promise.all(ids.map((id) => load(byId.get(id)!))) : [];
   const ranked: RankedPage[] = ids.map((id, i) => {
@@ -193,18 +208,21 @@ async function rankResults(
  * Traditional query, hospital names sharing most of its characters, and for
  * several terms each term alone with the number of pages it finds.
  */
-async function showSuggestions(q: string, terms: QueryTerm[], fold: Fold, table: NamesTable | undefined, my: number) {
+async function showSuggestions(q: string, terms: QueryTerm[], fold: Fold, my: number) {
   const { nameOffers, offersBox } = await import('./search-offers.ts');
   const offers: Offer[] = [];
   const simplified = [...q].map(fold).join('');
   if (simplified !== q) offers.push({ q: simplified, label: `简体：${simplified}` });
   const typed = [...terms.map((t) => t.raw).join('')].map(fold).join('');
-  offers.push(...nameOffers(typed, table?.entities.filter((e) => e.kind === 'hospital').map((e) => e.name) ?? []));
+  // A similar name shares most of the typed characters, so it starts with one of them, almost always.
+  const table = await namesFor(terms.flatMap((t) => t.keys)).catch(() => undefined);
+  offers.push(...nameOffers(typed, table?.entities.filter((e) => e.kind !== 'province').map((e) => e.name) ?? []));
   if (terms.length > 1) {
     for (const term of terms) {
       const alone = await findPages([term], new Map(), undefined, my).catch(() => undefined);
       if (my !== run) return;
-      if (alone) offers.push({ q: term.raw, label: `${term.raw}（${alone.plan.ids.length} 篇）` });
+      const count = alone?.plan.ids.length ?? 0;
+      if (count > 0) offers.push({ q: term.raw, label: `${term.raw}（${count} 篇）` });
     }
   }
   if (offers.length === 0 || my !== run) return;
@@ -480,12 +498,14 @@ async function findPages(
 ): Promise<{ plan: PlanRun; byId: Map<string, PagefindResult> } | undefined> {
   const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
   const found = new Map<string, PagefindResult>();
-  const plain = terms.filter((t) => !named.has(t));
+  // A province or measure named only gets its card: its name is searched as typed.
+  const byNames = new Map([...named].filter(([, e]) => EXPANDING_KINDS.has(e.kind)));
+  const plain = terms.filter((t) => !byNames.has(t));
   const lookUp = pagefindLookUp(pf, found);
   if (plain.length === 0) {
     // Only names: every page is a candidate (in date order), the names table decides.
     const [all] = await lookUp([[]]);
-    const ids = all.filter((id) => [...named.values()].every((e) => e.pages?.includes(id)));
+    const ids = all.filter((id) => [...byNames.values()].every((e) => e.pages?.includes(id)));
     return { plan: { ids, checked: 0, rounds: [] }, byId: found };
   }
   const plan = await runPlan(
@@ -498,7 +518,7 @@ async function findPages(
     },
   );
   if (!plan) return undefined;
-  const ids = plan.ids.filter((id) => [...named.values()].every((e) => e.pages?.includes(id)));
+  const ids = plan.ids.filter((id) => [...byNames.values()].every((e) => e.pages?.includes(id)));
   return { plan: { ...plan, ids }, byId: found };
 }
 
@@ -527,11 +547,11 @@ async function search(state: SearchState) {
     // One deadline for everything the search waits for from the network.
     const deadline = Date.now() + INDEX_TIMEOUT_MS;
     const left = () => Math.max(0, deadline - Date.now());
-    const names = q.trim() ? namesTable() : undefined;
     const fold = await within(foldFor(q), left());
     const terms = parseQuery(q, fold);
     currentTerms = terms;
-    const named = resolveNames(terms, await within(Promise.resolve(names), left()), fold);
+    const names = terms.length > 0 ? await within(namesFor(terms.flatMap((t) => t.keys.slice(0, 1))), left()) : undefined;
+    const named = resolveNames(terms, names, fold);
     if (terms.length === 0) {
       setText(status, '请输入要查找的文字：医院、人物、举措或任何记得的词句；用空格分开的几个词须同时出现。');
       facets.hidden = true;
@@ -578,7 +598,7 @@ async function search(state: SearchState) {
     if (entity) list.before((await import('./search-offers.ts')).entityCard(entity, BASE));
     await showMore(my);
     if (my !== run) return;
-    if (total === 0) await showSuggestions(q, terms, fold, await names, my);
+    if (total === 0) await showSuggestions(q, terms, fold, my);
     if (my !== run) return;
     setText(status, describe(state, total, note));
     setDone(true);
@@ -644,7 +664,12 @@ input.addEventListener(
       attachNameCombobox(
         input,
         namesList,
-        () => namesTable().then((t) => t?.entities.flatMap((e) => e.names) ?? []),
+        (typed) =>
+          namesFor(
+            tokenize(typed)
+              .slice(0, 1)
+              .map((t) => t.key),
+          ).then((t) => t?.entities.flatMap((e) => e.names) ?? []),
         () => form.requestSubmit(),
       ),
     ),

@@ -17,7 +17,8 @@ import { foldWith } from '../t2s.ts';
 import { extractPage } from './page-record.ts';
 import { chunkMapOf, pageIds, type PagefindFile } from './pagefind-files.ts';
 import { buildRecord, printedText } from './record.ts';
-import { entityKeys, mentionsAny, NAMES_FILE, NAMES_SOURCE, type NamesTable } from '../names.ts';
+import { NAMES_SOURCE, type NamesTable } from '../names.ts';
+import { linkPages, namesFiles } from './names-file.ts';
 import { printedFile, searchFormChars, tokenizeChars, type Fold, type Token } from '../tokenizer.ts';
 
 /** Pagefind output files the search page never loads. */
@@ -68,17 +69,16 @@ async function addPages(index: PagefindIndex, outDir: string, fold: Fold): Promi
   return { filters, tokens, printed };
 }
 
-/** The names table with the pages that mention each entity, or undefined when the site wrote no NAMES_SOURCE. */
-async function namesFile(outDir: string, added: Added, files: PagefindFile[], fold: Fold): Promise<Buffer | undefined> {
+/** The names table's slices with the pages about and mentioning each entity, or undefined when the site wrote no NAMES_SOURCE. */
+async function namesSlices(
+  outDir: string,
+  added: Added,
+  files: PagefindFile[],
+  fold: Fold,
+): Promise<ReturnType<typeof namesFiles> | undefined> {
   const source = await readFile(join(outDir, NAMES_SOURCE), 'utf8').catch(() => undefined);
   if (source === undefined) return undefined;
-  const table = JSON.parse(source) as NamesTable;
-  const ids = pageIds(files);
-  for (const entity of table.entities) {
-    const names = entityKeys(entity, fold);
-    entity.pages = [...added.tokens].filter(([, tokens]) => mentionsAny(tokens, names)).map(([url]) => ids.get(url)!);
-  }
-  return gzipSync(JSON.stringify(table), { level: 9 });
+  return namesFiles(linkPages(JSON.parse(source) as NamesTable, added.tokens, pageIds(files), fold), fold);
 }
 
 /** The facet table file: each page's filter values under its Pagefind id. */
@@ -96,7 +96,8 @@ function facetsFile(filters: Map<string, Record<string, string[]>>, files: Pagef
 interface Tables {
   facets: Buffer;
   chunks: Buffer;
-  names?: Buffer;
+  /** The names table's slices by file path. */
+  names: Map<string, Buffer>;
   /** Each page's printed text by file path. */
   printed: Map<string, Buffer>;
 }
@@ -120,13 +121,13 @@ async function writeIndex(outDir: string, files: PagefindFile[], tables: Tables)
   }
   await writeFile(join(outDir, FACETS_FILE), tables.facets);
   await writeFile(join(outDir, CHUNKS_FILE), tables.chunks);
-  if (tables.names) await writeFile(join(outDir, NAMES_FILE), tables.names);
   await mkdir(join(target, 'printed'), { recursive: true });
-  for (const [path, content] of tables.printed) {
+  if (tables.names.size > 0) await mkdir(join(target, 'names'), { recursive: true });
+  for (const [path, content] of [...tables.printed, ...tables.names]) {
     await writeFile(join(outDir, path), content);
     bytes += content.length;
   }
-  return bytes + tables.facets.length + tables.chunks.length + (tables.names?.length ?? 0);
+  return bytes + tables.facets.length + tables.chunks.length;
 }
 
 export async function buildSearchIndex(outDir: string, log: (msg: string) => void = () => {}): Promise<{ pages: number; bytes: number }> {
@@ -140,17 +141,19 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
     const { filters } = added;
     const { files, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length > 0) throw new Error(`search index: ${fileErrors.join('; ')}`);
+    const names = await namesSlices(outDir, added, files, fold);
+    const chunkMap = { ...chunkMapOf(files), nameSlices: names?.slices ?? 0 };
     const tables = {
       facets: facetsFile(filters, files),
-      chunks: gzipSync(JSON.stringify(chunkMapOf(files)), { level: 9 }),
-      names: await namesFile(outDir, added, files, fold),
+      chunks: gzipSync(JSON.stringify(chunkMap), { level: 9 }),
+      names: names?.files ?? new Map(),
       printed: printedFiles(added, files),
     };
     const bytes = await writeIndex(outDir, files, tables);
     const target = join(outDir, 'pagefind');
     const kib = (n: number) => (n / 1024).toFixed(1);
     log(
-      `indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${kib(tables.facets.length)} KiB, chunk map ${kib(tables.chunks.length)} KiB) in ${Date.now() - started} ms`,
+      `indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${kib(tables.facets.length)} KiB, chunk map ${kib(tables.chunks.length)} KiB, names ${names?.slices ?? 0} slices) in ${Date.now() - started} ms`,
     );
     return { pages: filters.size, bytes };
   } finally {
