@@ -72,6 +72,8 @@ export interface MeasureView {
   similar: string[];
   /** How many measures of other hospitals have a similar name in all. */
   similarCount: number;
+  /** The 存疑 correction recording that the printed text breaks off where the description ends (巴南 “……努力建设成为”). */
+  breaksOff?: string;
 }
 
 export interface Archive {
@@ -424,6 +426,7 @@ function measureViews(content: ArchiveContent, articles: ArticleView[], hospital
   const measuresOfCore = groupBy([...publishedMeasures.keys()], (i) => [coreOf.get(publishedMeasures[i].id)!]);
   const similarCoresOf = similarCoreMap([...measuresOfCore.keys()]);
   const hospitalOf = publishedMeasures.map((m) => refId(m.data.hospital));
+  const articleOf = new Map(articles.map((a) => [a.id, a]));
   const measures = new Map<string, MeasureView>();
   for (const [index, m] of publishedMeasures.entries()) {
     const similar: string[] = [];
@@ -435,10 +438,19 @@ function measureViews(content: ArchiveContent, articles: ArticleView[], hospital
         if (similar.length < SIMILAR_SHOWN) similar.push(publishedMeasures[i].id);
       }
     }
-    measures.set(m.id, { id: m.id, entry: m, similar, similarCount });
+    const breaksOff = breakOff(String(m.data.description ?? ''), articleOf.get(refId(m.data.article) ?? ''));
+    measures.set(m.id, { id: m.id, entry: m, similar, similarCount, ...(breaksOff ? { breaksOff } : {}) });
     hospitals.get(refId(m.data.hospital) ?? '')?.measures.push(m.id);
   }
   return measures;
+}
+
+/** The article's 存疑 correction whose quoted words end the description: the printed sentence breaks off there. */
+function breakOff(description: string, article?: ArticleView): string | undefined {
+  const compact = (text: string) => text.replace(/\s+/g, '');
+  const text = compact(description);
+  const corrections = (article?.entry.data.corrections ?? []) as { id: string; kind: string; original: string }[];
+  return corrections.find((c) => c.kind === 'query' && compact(c.original).length >= 2 && text.endsWith(compact(c.original)))?.id;
 }
 
 /** A hospital's measures in reading order: article order, then where the text describes them. */

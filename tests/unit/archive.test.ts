@@ -88,7 +88,10 @@ describe('buildArchive', () => {
     measures: [
       { id: 'a-zhuhun', data: { name: '铸魂工程', hospital: { id: 'a' }, kind: 'programme', article: { id: 'x' } } },
       { id: 'b-zhuhun', data: { name: '“铸魂工程”', hospital: { id: 'b' }, kind: 'programme', article: { id: 'x' } } },
-      { id: 'a-qinglian', data: { name: '清廉工程', hospital: { id: 'a' }, kind: 'programme', article: { id: 'x' } } },
+      {
+        id: 'a-qinglian',
+        data: { name: '清廉工程', hospital: { id: 'a' }, kind: 'programme', article: { id: 'x' }, description: '甲医院党支部书记张三说好' },
+      },
     ],
     bodies: new Map([
       ['x', '### 甲篇\n\n甲医院党支部书记张三说好。\n\n### 乙篇\n\n乙医院很好。'],
@@ -121,6 +124,11 @@ describe('buildArchive', () => {
 
   it('finds the 存疑 corrections that flag a person’s printed name, and no other correction', () => {
     expect(archive.people.get('p')!.queries).toEqual([{ article: 'x', correction: 'c2' }]);
+  });
+
+  it('notes where a measure’s description ends because the printed text breaks off there (a 存疑 correction says so)', () => {
+    expect(archive.measures.get('a-qinglian')!.breaksOff).toBe('c2');
+    expect(archive.measures.get('a-zhuhun')!.breaksOff).toBeUndefined();
   });
 
   it('links similar measures across hospitals only', () => {
