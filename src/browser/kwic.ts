@@ -8,7 +8,8 @@
  * archive: in date order (the default) only the pages the shown rows need
  * are read, in date order, 100 rows at a time; the other orders need every
  * row, so they read every result page first, with the progress in the
- * status line. The total is exact once every page is read, and a download
+ * status line — beyond 200 pages only when the reader asks (a page is about
+ * 5 KB). The total is exact once every page is read, and a download
  * (`data-kwic-download`, CSV or JSON) reads the pages not read yet first.
  */
 import { joinBase } from '../model/urls.ts';
@@ -23,6 +24,8 @@ import type { PageText, QueryTerm } from '../search/tokenizer.ts';
 export const KWIC_PAGE_ROWS = 100;
 /** Result pages read at once. */
 const BATCH = 12;
+/** Orders other than date read every result page; beyond this many, only when the reader asks (about 5 KB a page). */
+const ASK_ABOVE = 200;
 
 const SORT_LABELS: Record<KwicSort, string> = { date: '日期', left: '左语境', right: '右语境', article: '篇目' };
 
@@ -166,11 +169,7 @@ function downloadLink(v: View, kind: 'csv' | 'json'): HTMLAnchorElement {
   a.addEventListener('click', async (event) => {
     if (a.dataset.ready !== undefined) return;
     event.preventDefault();
-    if (!(await readPages(v, () => false))) return;
-    describe(v);
-    v.more.hidden = v.shown >= v.rows.length;
-    prepareDownloads(v);
-    a.click();
+    if (await readAll(v)) a.click();
   });
   return a;
 }
@@ -226,6 +225,47 @@ function buildView(ctx: KwicContext): View {
   return v;
 }
 
+/** Reads every result page, then shows the first rows in the chosen order. */
+async function showSorted(v: View): Promise<void> {
+  v.ctx.status.textContent = `正在读取结果页：${v.read} / ${v.order.length} 篇…`;
+  if (!(await readPages(v, () => false))) return;
+  v.rows = sortRows(v.rows, v.sort);
+  await showMore(v);
+}
+
+/**
+ * Reads every result page not read yet and shows the rows the order needs,
+ * then makes the downloads; false when a newer search took over.
+ */
+async function readAll(v: View): Promise<boolean> {
+  if (v.sort !== 'date') {
+    await showSorted(v);
+    v.box.querySelector('.kwic-ask')?.remove();
+  } else if (await readPages(v, () => false)) {
+    describe(v);
+    v.more.hidden = v.shown >= v.rows.length;
+  }
+  if (!v.ctx.isCurrent()) return false;
+  prepareDownloads(v);
+  return true;
+}
+
+/** Orders other than date read every result page: beyond `ASK_ABOVE` pages only when the reader asks. */
+function askToReadAll(v: View) {
+  const ask = element('p', 'kwic-ask', `按${SORT_LABELS[v.sort]}排序要先读取全部 ${v.order.length} 篇结果页（每篇约 5 KB）。`);
+  const button = element('button', 'search-more', '读取并排序');
+  button.type = 'button';
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    // The button goes with the question: the first row takes the focus.
+    void readAll(v).then(() => v.list.querySelector('a')?.focus());
+  });
+  ask.append(' ', button);
+  v.list.before(ask);
+  v.more.hidden = true;
+  v.ctx.status.textContent = `“${v.ctx.state.q.trim().slice(0, 60)}”：见于 ${v.order.length} 篇。${v.ctx.note}`;
+}
+
 /** Renders the concordance of the result pages into the results element. */
 export async function showKwic(ctx: KwicContext): Promise<void> {
   const v = buildView(ctx);
@@ -238,10 +278,9 @@ export async function showKwic(ctx: KwicContext): Promise<void> {
     ctx.status.textContent = `没有找到“${ctx.state.q.trim().slice(0, 60)}”。${ctx.note}`;
     return ctx.done();
   }
-  if (v.sort !== 'date') ctx.status.textContent = `正在读取结果页：0 / ${v.order.length} 篇…`;
-  if (v.sort !== 'date' && !(await readPages(v, () => false))) return;
-  v.rows = sortRows(v.rows, v.sort);
-  await showMore(v);
+  if (v.sort === 'date') await showMore(v);
+  else if (v.order.length <= ASK_ABOVE) await showSorted(v);
+  else askToReadAll(v);
   if (!ctx.isCurrent()) return;
   if (complete(v)) prepareDownloads(v);
   ctx.done();

@@ -34,7 +34,7 @@ function expectedCount(pages: TruthPage[], terms: string[]): { pages: number; to
 
 const live = useSitesInBrowser([SITES.root, SITES.archive]);
 
-async function openKwic(page: Page, site: { base: string }, q: string, extra = '') {
+async function openKwic(page: Page, site: { dist: string; base: string }, q: string, extra = '') {
   const out = await searchOnPage(page, live.server(site).url(`search/?q=${encodeURIComponent(q)}&view=kwic${extra}`));
   expect(out.errors, q).toEqual([]);
   return out;
