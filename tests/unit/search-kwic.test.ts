@@ -108,6 +108,9 @@ describe('concordance rows', () => {
       ['/articles/x/#h-2', '小标题'],
     ]);
     expect(pageRows(plainPage('讲党建', '党建'))[0]).toMatchObject({ url: '/a/', section: '正文', title: '标题', year: '2021' });
+    // A paragraph with an id is the exact place; the section still names where it stands.
+    const paragraph = { kind: 'paragraph' as const, first: 0, last: 3, id: 'p-1', section: '' };
+    expect(pageRows(plainPage('讲党建', '党建', { anchors: [paragraph] }))[0]).toMatchObject({ url: '/a/#p-1', section: '正文' });
   });
 });
 

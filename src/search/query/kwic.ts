@@ -2,13 +2,13 @@
  * The concordance (KWIC: key word in context) without the DOM: one row per
  * hit the result list marks (`pageHits`, the same matching), with about 20
  * characters of the page's printed text either side, the place it links to
- * (`anchorFor`), the orders a reader can sort by, and the rows as CSV and JSON.
+ * (`linkFor`: its paragraph, else its heading or section), the orders a reader can sort by, and the rows as CSV and JSON.
  * `src/browser/kwic.ts` wires it to the search page.
  */
 import { toCsv } from '../../cite/csv.ts';
 import type { Hit, PageText } from '../tokenizer.ts';
 import type { KwicSort } from './state.ts';
-import { anchorFor, anchorTitle, headingBreaks, type AnchorRef } from './engine.ts';
+import { anchorFor, anchorTitle, headingBreaks, linkFor, type AnchorRef } from './engine.ts';
 
 /** Characters of context either side of a hit. */
 export const KWIC_WIDTH = 20;
@@ -86,7 +86,7 @@ export function pageRows(p: KwicPage, width = KWIC_WIDTH): KwicRow[] {
     const floor = text.lastIndexOf(GAP, h.from - 1) + 1;
     const gapAfter = text.indexOf(GAP, h.to);
     const ceiling = gapAfter < 0 ? text.length : gapAfter;
-    const anchor = anchorFor(p.anchors, h.first);
+    const place = linkFor(p.anchors, h.first);
     return {
       left: printed(text, before(text, h.from, width, floor), h.from, breaks).trimStart(),
       hit: printed(text, h.from, h.to, breaks),
@@ -94,7 +94,7 @@ export function pageRows(p: KwicPage, width = KWIC_WIDTH): KwicRow[] {
       title: p.title,
       section: sectionName(p, h.first),
       year: p.year,
-      url: anchor ? `${p.url}#${anchor.id}` : p.url,
+      url: place ? `${p.url}#${place}` : p.url,
       rank: p.rank,
       at: h.from,
     };
