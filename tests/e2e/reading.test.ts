@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { loadArticles } from '../helpers/content.ts';
 import { correctionMarkIds } from '../../src/content-model/correction-marks.ts';
-import { SITES } from '../helpers/sites.ts';
+import { SITES, TEST_SITE_URL } from '../helpers/sites.ts';
 import { keyPages } from '../../tools/shared/key-pages.ts';
 
 const site = SITES.archive;
@@ -203,6 +203,76 @@ describe('the printed article', () => {
       getComputedStyle(document.querySelector('.article-body')!).color,
     ]);
     expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+    await page.context().close();
+  });
+});
+
+describe('citable paragraphs', () => {
+  /** Reads the page's paragraphs: id, whether its only self-link points at it, and how visible that link is. */
+  const paragraphsOf = (page: Page) =>
+    page.$$eval('.article-body p', (ps) =>
+      ps.map((p) => {
+        const links = p.querySelectorAll(':scope > a.para-link');
+        return { id: p.id, linked: links.length === 1 && links[0].getAttribute('href') === `#${p.id}` };
+      }),
+    );
+  const opacity = (page: Page, i: number) => page.$$eval('.article-body .para-link', (as, i) => Number(getComputedStyle(as[i]).opacity), i);
+
+  it('gives every paragraph of every article a unique ASCII id with a real link to itself', async () => {
+    const context = await live.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const a of await loadArticles()) {
+      await page.goto(live.server.url(`articles/${a.id}/`));
+      const paragraphs = await paragraphsOf(page);
+      if (paragraphs.length === 0) problems.push(`${a.id}: no paragraphs`);
+      const ids = paragraphs.map((p) => p.id);
+      for (const p of paragraphs) if (!/^p-[0-9a-z]{6}(-\d+)?$/.test(p.id) || !p.linked) problems.push(`${a.id}: ${JSON.stringify(p)}`);
+      if (new Set(ids).size !== ids.length) problems.push(`${a.id}: duplicate paragraph ids`);
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the self-link on keyboard focus; following it offers 引用本段 with 第N段 and the URL with the fragment', async () => {
+    const page = await open(article.path, 1440);
+    const n = 3;
+    const link = page.locator('.article-body .para-link').nth(n - 2);
+    expect(await opacity(page, n - 2)).toBe(0);
+    await link.focus();
+    expect(await opacity(page, n - 2)).toBe(1);
+    await page.keyboard.press('Tab');
+    expect(await opacity(page, n - 1)).toBe(1);
+    expect(await opacity(page, n - 2)).toBe(0);
+    const id = await page.evaluate(() => document.activeElement!.parentElement!.id);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe(`#${id}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('引用本段');
+    await page.keyboard.press('Enter');
+    const box = page.locator('#paragraph-citation');
+    expect(await box.isVisible()).toBe(true);
+    const url = `${TEST_SITE_URL}${site.base}${article.path}#${id}`;
+    const text = await box.locator('.citation-text').textContent();
+    expect(text?.endsWith(`: 第${n}段. ${url}.`), text ?? '').toBe(true);
+    await page.context().close();
+  });
+
+  it('links a search result to the paragraph that holds the hit', async () => {
+    const page = await open(article.path, 1440);
+    // Six characters of one run of Han characters (clause punctuation separates search terms) in the article's longest paragraph.
+    const term = await page.$$eval('.article-body p:not(.caption)', (ps) => {
+      const longest = ps.map((p) => p.textContent!).sort((a, b) => b.length - a.length)[0];
+      return longest.match(/\p{Script=Han}{6,}/u)![0].slice(0, 6);
+    });
+    await page.goto(live.server.url(`search/?q=${encodeURIComponent(term)}`));
+    await page.waitForSelector('[data-search-results][data-state="done"]');
+    const href = await page.locator('a[data-result]').first().getAttribute('href');
+    expect(href).toMatch(/#p-[0-9a-z]{6}/);
+    await page.goto(live.server.origin + href!);
+    const target = await page.$eval(':target', (el) => ({ tag: el.tagName, text: el.textContent!.replace(/[\s\p{P}]/gu, '') }));
+    expect(target.tag).toBe('P');
+    expect(target.text).toContain(term);
     await page.context().close();
   });
 });
