@@ -47,5 +47,21 @@ export function keyPages(dist: string, all = false): KeyPage[] {
   ] as const) {
     if (existsSync(join(dist, path, 'index.html'))) pages.push({ name, path });
   }
-  return pages;
+  return [...pages, ...searchStates(dist)];
+}
+
+/**
+ * The search page's other states: a query that is a hospital's name (its
+ * card above the results) and one that finds nothing (the offers).
+ */
+function searchStates(dist: string): KeyPage[] {
+  const hospital = pagesUnder(dist, 'hospitals')[0];
+  if (!hospital || !existsSync(join(dist, 'search/index.html'))) return [];
+  const name = /<h1[^>]*>([^<]+)</.exec(readFileSync(join(dist, 'hospitals', hospital, 'index.html'), 'utf8'))?.[1]?.trim();
+  const query = (q: string) => `search/?q=${encodeURIComponent(q)}`;
+  return [
+    ...(name ? [{ name: 'search-card', path: query(name) }] : []),
+    // Traditional characters and a two-term query: all three kinds of offer.
+    { name: 'search-none', path: query(`${name ? name.slice(0, 2) : '医院'}中醫醫館 党建`) },
+  ];
 }

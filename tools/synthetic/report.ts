@@ -4,12 +4,14 @@
  * curated archive: a single report on one hospital; an editor's note with
  * branch secretaries' essays (sections of kind `editor-note` and `essay`); a
  * feature profiling several hospitals of one province (sections of kind
- * `profile`).
+ * `profile`). Some reports also mention another hospital in passing (a
+ * partner, a visit) without being about it, as real reports do: relevance
+ * must rank the reports about a hospital above those (`npm run bench:rank`).
  */
 import type { Context } from './context.ts';
 import { hospitalBlocks } from './hospital-text.ts';
 import type { Hospital } from './hospitals.ts';
-import { chance, hex, int, pick, shuffle } from './random.ts';
+import { chance, hex, int, mulberry32, pick, shuffle } from './random.ts';
 import { fillerPara, para, plain, type Block } from './text.ts';
 import { BRANCHES, chineseNumeral, COLUMNS, NATIONAL_PAPERS, NEWSPAPER_SUFFIX, SLOGANS, SUBHEADINGS, TOPICS } from './vocabulary.ts';
 
@@ -75,7 +77,29 @@ export function reportContent(ctx: Context, header: ReportHeader, lead: Hospital
         ? essays(ctx, lead, where)
         : profiles(ctx, lead, hospitals, where);
   if (header.byline) content.blocks.unshift(para([plain(header.byline)]));
+  const mention = passingMention(header, content.hospitalIds, hospitals);
+  if (mention) content.blocks.push(mention);
   return content;
+}
+
+const MENTIONS = [
+  (name: string) => `医院还与${name}签订医联体合作协议，双方专家定期坐诊带教。`,
+  (name: string) => `近日，${name}党委一行来院交流党建工作经验。`,
+  (name: string) => `在全市卫生健康系统党建工作推进会上，${name}等单位作了交流发言。`,
+];
+
+/**
+ * A paragraph naming a hospital the report is not about, in one report of
+ * three. Drawn from its own generator seeded by the report's id, so the rest
+ * of the archive is what it would be without it.
+ */
+function passingMention(header: ReportHeader, about: string[], hospitals: Hospital[]): Block | undefined {
+  let seed = 0;
+  for (const c of header.id) seed = (Math.imul(seed, 31) + c.charCodeAt(0)) >>> 0;
+  const rng = mulberry32(seed);
+  const others = hospitals.filter((h) => h.home && !about.includes(h.id));
+  if (others.length === 0 || !chance(rng, 1 / 3)) return undefined;
+  return para([plain(pick(rng, MENTIONS)(pick(rng, others).name))]);
 }
 
 interface Where {
