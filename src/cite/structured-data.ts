@@ -1,6 +1,8 @@
 /**
  * schema.org JSON-LD for an article page: a NewsArticle about the hospitals
- * (MedicalOrganization) that mentions the people named in it.
+ * (MedicalOrganization) that mentions the people named in it. An author who
+ * is one of those people links to their page, so a reader of the data can
+ * tell the 通讯员 who is also a branch secretary from a namesake.
  */
 import type { CitationInput } from './citation.ts';
 
@@ -10,12 +12,25 @@ export interface LinkedThing {
   alternateName?: string[];
 }
 
-export function newsArticleJsonLd(
-  citation: CitationInput,
-  about: LinkedThing[],
-  mentions: LinkedThing[],
-  sourceUrl: string,
-): Record<string, unknown> {
+export interface ArticleLinks {
+  /** The hospitals it is about. */
+  about: LinkedThing[];
+  /** The people it names, with their pages. */
+  mentions: LinkedThing[];
+  /** The raw OCR text it was curated from. */
+  sourceUrl: string;
+  /** The report's lede. */
+  description?: string;
+}
+
+/** An author as a Person, linked to their page when they are one of the people the article names. */
+function authorOf(name: string, mentions: LinkedThing[]): Record<string, unknown> {
+  const page = mentions.find((p) => p.name === name);
+  return { '@type': 'Person', name, ...(page ? { url: page.url } : {}) };
+}
+
+export function newsArticleJsonLd(citation: CitationInput, links: ArticleLinks): Record<string, unknown> {
+  const { about, mentions, sourceUrl, description } = links;
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -24,7 +39,9 @@ export function newsArticleJsonLd(
     datePublished: citation.date.value,
     inLanguage: 'zh-CN',
     url: citation.url,
-    ...(citation.authors.length > 0 ? { author: citation.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': citation.url },
+    ...(description ? { description } : {}),
+    ...(citation.authors.length > 0 ? { author: citation.authors.map((name) => authorOf(name, mentions)) } : {}),
     ...(citation.newspaper ? { publisher: { '@type': 'Organization', name: citation.newspaper.value } } : {}),
     ...(citation.page ? { pageStart: citation.page } : {}),
     about: about.map((h) => ({

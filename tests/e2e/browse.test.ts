@@ -10,6 +10,7 @@ import { Cite, type CslName } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import Ajv2020 from 'ajv/dist/2020.js';
+import Parser from 'rss-parser';
 import addFormats from 'ajv-formats';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
@@ -104,7 +105,18 @@ describe('citation metadata on article pages', () => {
       const names = hospitals.filter((h) => a.data.hospitals.includes(h.id)).map((h) => h.data.name);
       expect(ld.about.map((x: { name: string }) => x.name).sort()).toEqual(names.sort());
       expect(ld.about.every((x: { '@type': string }) => x['@type'] === 'MedicalOrganization')).toBe(true);
+      expect(ld.mainEntityOfPage['@id'], a.id).toBe(ld.url);
+      expect(ld.description, a.id).toBe(meta('citation_abstract')[0]);
+      // An author who is one of the people the page names links to that person's page, and only then.
+      for (const author of ld.author ?? []) {
+        const person = (ld.mentions as { name: string; url: string }[]).find((p) => p.name === author.name);
+        expect(author.url, `${a.id}: ${author.name}`).toBe(person?.url);
+      }
     }
+    const linked = articles.flatMap(
+      (a) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page(`articles/${a.id}`))![1]).author ?? [],
+    );
+    expect(linked.filter((p: { url?: string }) => p.url?.includes('/people/')).length).toBeGreaterThan(0);
   });
 
   it('names the same authors in the data download, the meta tags, RIS, BibTeX and JSON-LD, and names some for every article', () => {
@@ -173,6 +185,28 @@ describe('feeds and site files', () => {
   it('RSS lists every article', () => {
     const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
     expect(rss.match(/<item>/g)?.length).toBe(articles.length);
+  });
+
+  it('reads in a feed reader (rss-parser) with each report on its own calendar day in every time zone readers live in', async () => {
+    const feed = await new Parser().parseString(readFileSync(join(dist, 'rss.xml'), 'utf8'));
+    expect(feed.items).toHaveLength(articles.length);
+    // UTC−12 to UTC+11, Beijing included: a date shown in any of them keeps the report's year, month and day.
+    const zones = ['Etc/GMT+12', 'America/Los_Angeles', 'UTC', 'Europe/Berlin', 'Asia/Shanghai', 'Etc/GMT-11'];
+    const wrong: string[] = [];
+    for (const item of feed.items) {
+      const article = articles.find((a) => item.link === `https://archive.example.org${base}articles/${a.id}/`);
+      expect(article, item.link).toBeDefined();
+      expect(item.title).toBe(article!.data.title);
+      const printed = String(article!.data.date.value).split('-').map(Number);
+      for (const timeZone of zones) {
+        const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+          .formatToParts(new Date(item.isoDate!))
+          .filter((p) => p.type !== 'literal')
+          .map((p) => Number(p.value));
+        if (printed.some((n, i) => parts[i] !== n)) wrong.push(`${article!.id} in ${timeZone}: ${parts.join('-')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('the sitemap lists every page under the base path, and a 404 page exists', () => {
