@@ -52,7 +52,8 @@ export function keyPages(dist: string, all = false): KeyPage[] {
 
 /**
  * The search page's other states: a query that is a hospital's name (its
- * card above the results) and one that finds nothing (the offers).
+ * card above the results), one that finds nothing (the offers), and the
+ * concordance of a common term (`view=kwic`, a screen of rows).
  */
 function searchStates(dist: string): KeyPage[] {
   const hospital = pagesUnder(dist, 'hospitals')[0];
@@ -63,5 +64,6 @@ function searchStates(dist: string): KeyPage[] {
     ...(name ? [{ name: 'search-card', path: query(name) }] : []),
     // Traditional characters and a two-term query: all three kinds of offer.
     { name: 'search-none', path: query(`${name ? name.slice(0, 2) : '医院'}中醫醫館 党建`) },
+    { name: 'search-kwic', path: `${query('党建')}&view=kwic` },
   ];
 }
