@@ -114,19 +114,19 @@ describe('axe-core on every page', () => {
 });
 
 describe('axe-core on the search page with results and filters', () => {
-  it('reports no violations once results are shown, in light and in dark', async () => {
-    const search = searchPage();
+  it('reports no violations once results, or the concordance’s rows, are shown, in light and in dark', async () => {
     const found: string[] = [];
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await live.browser.newContext({ colorScheme, bypassCSP: true });
-      const page = await context.newPage();
-      await page.goto(live.server.url(search));
-      await page.locator('main a[href*="/articles/"]').first().waitFor();
-      await page.addScriptTag({ content: axe.source });
-      const result = (await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
-      found.push(...describeViolations(`${search} (${colorScheme})`, result.violations));
-      await context.close();
-    }
+    for (const search of [searchPage(), `${searchPage()}&view=kwic`])
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await live.browser.newContext({ colorScheme, bypassCSP: true });
+        const page = await context.newPage();
+        await page.goto(live.server.url(search));
+        await page.locator('main a[href*="/articles/"]').first().waitFor();
+        await page.addScriptTag({ content: axe.source });
+        const result = (await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }))) as axe.AxeResults;
+        found.push(...describeViolations(`${search} (${colorScheme})`, result.violations));
+        await context.close();
+      }
     expect(found).toEqual([]);
   });
 });
