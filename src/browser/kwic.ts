@@ -16,14 +16,12 @@ import { joinBase } from '../model/urls.ts';
 import type { FacetTable } from '../search/facets.ts';
 import type { AnchorRef } from '../search/query/engine.ts';
 import { pageHits } from '../search/query/engine.ts';
-import { kwicCsv, kwicJson, pageRows, sortRows, type KwicRow } from '../search/query/kwic.ts';
+import { KwicReader, kwicCsv, kwicJson, pageRows, sortRows, type KwicRow } from '../search/query/kwic.ts';
 import { KWIC_SORTS, stateSearch, type KwicSort, type SearchState } from '../search/query/state.ts';
 import type { PageText, QueryTerm } from '../search/tokenizer.ts';
 
 /** Rows shown at a time. */
 export const KWIC_PAGE_ROWS = 100;
-/** Result pages read at once. */
-const BATCH = 12;
 /** Orders other than date read every result page; beyond this many, only when the reader asks (about 5 KB a page). */
 const ASK_ABOVE = 200;
 
@@ -61,13 +59,8 @@ export interface KwicContext {
 interface View {
   ctx: KwicContext;
   sort: KwicSort;
-  /** Result pages, oldest first. */
-  order: string[];
-  /** How many of `order` are read. */
-  read: number;
-  /** Pages read that hold every term (all do, unless the index and the text disagree). */
-  pagesWithRows: number;
-  rows: KwicRow[];
+  /** The result pages, oldest first, read as far as needed, and their rows. */
+  reader: KwicReader;
   shown: number;
   years: FacetTable | undefined;
   box: HTMLElement;
@@ -83,10 +76,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return el;
 }
 
-const complete = (v: View) => v.read === v.order.length;
-
 /** The rows of one result page. */
-function rowsOf(v: View, id: string, source: KwicSource, rank: number): KwicRow[] {
+async function rowsOf(v: View, id: string, rank: number): Promise<KwicRow[]> {
+  const source = await v.ctx.load(id);
   const { hits, all } = pageHits(source.page, v.ctx.terms);
   if (!all) return [];
   const url = joinBase(v.ctx.base, source.fragment.raw_url ?? source.fragment.url);
@@ -94,31 +86,22 @@ function rowsOf(v: View, id: string, source: KwicSource, rank: number): KwicRow[
   return pageRows({ id, url, title: source.fragment.meta.title || url, year, rank, page: source.page, anchors: source.anchors, hits });
 }
 
-/** Reads result pages in date order until `enough` holds or all are read; false when a newer search took over. */
-async function readPages(v: View, enough: () => boolean): Promise<boolean> {
-  while (!complete(v) && !enough()) {
-    const batch = v.order.slice(v.read, v.read + BATCH);
-    const sources = await Promise.all(batch.map(v.ctx.load));
-    if (!v.ctx.isCurrent()) return false;
-    batch.forEach((id, i) => {
-      const rows = rowsOf(v, id, sources[i], v.read + i);
-      if (rows.length > 0) v.pagesWithRows++;
-      v.rows.push(...rows);
-    });
-    v.read += batch.length;
-    if (!enough() && !complete(v)) v.ctx.status.textContent = `正在读取结果页：${v.read} / ${v.order.length} 篇…`;
-  }
-  return true;
+/** Reads result pages until `enough` holds or all are read, with the progress in the status line; false when a newer search took over. */
+function readPages(v: View, enough: () => boolean): Promise<boolean> {
+  const { reader } = v;
+  return reader.readUntil(enough, () => {
+    if (!enough() && !reader.complete) v.ctx.status.textContent = `正在读取结果页：${reader.read} / ${reader.order.length} 篇…`;
+  });
 }
 
 /** The status line: the exact total once every page is read, what is known so far before. */
 function describe(v: View) {
   const q = `“${v.ctx.state.q.trim().slice(0, 60)}”`;
-  const text = complete(v)
-    ? `${q}：共 ${v.rows.length} 处，见于 ${v.pagesWithRows} 篇。`
-    : `${q}：见于 ${v.order.length} 篇；已读其中 ${v.read} 篇，有 ${v.rows.length} 处（其余在“显示更多”或下载时读取）。`;
+  const text = v.reader.complete
+    ? `${q}：共 ${v.reader.rows.length} 处，见于 ${v.reader.pagesWithRows} 篇。`
+    : `${q}：见于 ${v.reader.order.length} 篇；已读其中 ${v.reader.read} 篇，有 ${v.reader.rows.length} 处（其余在“显示更多”或下载时读取）。`;
   v.ctx.status.textContent = text + v.ctx.note;
-  if (complete(v)) v.box.dataset.kwicTotal = String(v.rows.length);
+  if (v.reader.complete) v.box.dataset.kwicTotal = String(v.reader.rows.length);
 }
 
 function rowElement(r: KwicRow): HTMLLIElement {
@@ -137,18 +120,18 @@ function rowElement(r: KwicRow): HTMLLIElement {
 
 /** Shows the next rows: in date order, reads just the pages they need. */
 async function showMore(v: View): Promise<HTMLLIElement[]> {
-  if (v.sort === 'date' && !(await readPages(v, () => v.rows.length >= v.shown + KWIC_PAGE_ROWS))) return [];
-  const added = v.rows.slice(v.shown, v.shown + KWIC_PAGE_ROWS).map(rowElement);
+  if (v.sort === 'date' && !(await readPages(v, () => v.reader.rows.length >= v.shown + KWIC_PAGE_ROWS))) return [];
+  const added = v.reader.rows.slice(v.shown, v.shown + KWIC_PAGE_ROWS).map(rowElement);
   v.list.append(...added);
   v.shown += added.length;
-  v.more.hidden = v.shown >= v.rows.length && complete(v);
+  v.more.hidden = v.shown >= v.reader.rows.length && v.reader.complete;
   describe(v);
   return added;
 }
 
 /** The rows as files: absolute URLs, every row in the shown order. */
 function prepareDownloads(v: View) {
-  const rows = sortRows(v.rows, v.sort).map((r) => ({ ...r, url: new URL(r.url, location.href).href }));
+  const rows = sortRows(v.reader.rows, v.sort).map((r) => ({ ...r, url: new URL(r.url, location.href).href }));
   for (const a of v.downloads) {
     const csv = a.dataset.kwicDownload === 'csv';
     const blob = new Blob([csv ? kwicCsv(rows) : kwicJson(v.ctx.state.q, v.sort, rows)], {
@@ -201,10 +184,8 @@ function buildView(ctx: KwicContext): View {
   const v: View = {
     ctx,
     sort: ctx.state.kwicSort ?? 'date',
-    order: [...ctx.ids].reverse(),
-    read: 0,
-    pagesWithRows: 0,
-    rows: [],
+    // Rows are read when the view needs them, by then `v` is there.
+    reader: new KwicReader([...ctx.ids].reverse(), (id, rank) => rowsOf(v, id, rank), ctx.isCurrent),
     shown: 0,
     years: undefined,
     box,
@@ -227,9 +208,9 @@ function buildView(ctx: KwicContext): View {
 
 /** Reads every result page, then shows the first rows in the chosen order. */
 async function showSorted(v: View): Promise<void> {
-  v.ctx.status.textContent = `正在读取结果页：${v.read} / ${v.order.length} 篇…`;
+  v.ctx.status.textContent = `正在读取结果页：${v.reader.read} / ${v.reader.order.length} 篇…`;
   if (!(await readPages(v, () => false))) return;
-  v.rows = sortRows(v.rows, v.sort);
+  v.reader.rows = sortRows(v.reader.rows, v.sort);
   await showMore(v);
 }
 
@@ -243,7 +224,7 @@ async function readAll(v: View): Promise<boolean> {
     v.box.querySelector('.kwic-ask')?.remove();
   } else if (await readPages(v, () => false)) {
     describe(v);
-    v.more.hidden = v.shown >= v.rows.length;
+    v.more.hidden = v.shown >= v.reader.rows.length;
   }
   if (!v.ctx.isCurrent()) return false;
   prepareDownloads(v);
@@ -252,7 +233,7 @@ async function readAll(v: View): Promise<boolean> {
 
 /** Orders other than date read every result page: beyond `ASK_ABOVE` pages only when the reader asks. */
 function askToReadAll(v: View) {
-  const ask = element('p', 'kwic-ask', `按${SORT_LABELS[v.sort]}排序要先读取全部 ${v.order.length} 篇结果页（每篇约 5 KB）。`);
+  const ask = element('p', 'kwic-ask', `按${SORT_LABELS[v.sort]}排序要先读取全部 ${v.reader.order.length} 篇结果页（每篇约 5 KB）。`);
   const button = element('button', 'search-more', '读取并排序');
   button.type = 'button';
   button.addEventListener('click', () => {
@@ -263,7 +244,7 @@ function askToReadAll(v: View) {
   ask.append(' ', button);
   v.list.before(ask);
   v.more.hidden = true;
-  v.ctx.status.textContent = `“${v.ctx.state.q.trim().slice(0, 60)}”：见于 ${v.order.length} 篇。${v.ctx.note}`;
+  v.ctx.status.textContent = `“${v.ctx.state.q.trim().slice(0, 60)}”：见于 ${v.reader.order.length} 篇。${v.ctx.note}`;
 }
 
 /** Renders the concordance of the result pages into the results element. */
@@ -279,9 +260,9 @@ export async function showKwic(ctx: KwicContext): Promise<void> {
     return ctx.done();
   }
   if (v.sort === 'date') await showMore(v);
-  else if (v.order.length <= ASK_ABOVE) await showSorted(v);
+  else if (v.reader.order.length <= ASK_ABOVE) await showSorted(v);
   else askToReadAll(v);
   if (!ctx.isCurrent()) return;
-  if (complete(v)) prepareDownloads(v);
+  if (v.reader.complete) prepareDownloads(v);
   ctx.done();
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/search/index/page-record.ts';
 import { buildRecord } from '../../src/search/index/record.ts';
 import { decodeAnchors, pageHits } from '../../src/search/query/engine.ts';
-import { kwicCsv, kwicJson, pageRows, sortRows, type KwicPage, type KwicRow } from '../../src/search/query/kwic.ts';
+import { KwicReader, kwicCsv, kwicJson, pageRows, sortRows, type KwicPage, type KwicRow } from '../../src/search/query/kwic.ts';
 import { readState, stateSearch } from '../../src/search/query/state.ts';
 import { decodeContent, encodePrinted, identityFold, pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
 
@@ -192,5 +192,58 @@ describe('the concordance in the URL', () => {
     expect(readState('?q=x&view=grid&kwic-sort=left')).toEqual({ q: 'x', filters: {} });
     expect(readState('?q=x&view=kwic&kwic-sort=bogus')).toEqual({ q: 'x', filters: {}, view: 'kwic' });
     expect(stateSearch({ q: 'x', filters: {}, kwicSort: 'right' })).toBe('?q=x');
+  });
+});
+
+describe('reading a concordance’s pages', () => {
+  /** A result page with `n` rows, as the view would read it. */
+  const rowsOf = (n: number) => async (id: string, rank: number) =>
+    Array.from(
+      { length: n },
+      (_, at): KwicRow => ({ left: '', hit: '党建', right: '', title: id, section: '正文', year: '', url: `/${id}/`, rank, at }),
+    );
+  const order = Array.from({ length: 1000 }, (_, i) => `p${i}`);
+
+  it('reads only the batches the rows on screen need, in date order, and every page when asked', async () => {
+    const read: string[] = [];
+    const reader = new KwicReader(
+      order,
+      (id, rank) => {
+        read.push(id);
+        return rowsOf(15)(id, rank);
+      },
+      () => true,
+    );
+    expect(await reader.readUntil(() => reader.rows.length >= 100)).toBe(true);
+    // 100 rows need 7 pages of 15: one batch of 12 pages, not the 1,000.
+    expect([reader.read, reader.rows.length, reader.complete]).toEqual([12, 180, false]);
+    expect(read).toEqual(order.slice(0, 12));
+    await reader.readUntil(() => reader.rows.length >= 200);
+    expect([reader.read, reader.rows.length]).toEqual([24, 360]);
+    expect(reader.rows.map((r) => r.rank)).toEqual(reader.rows.map((r) => Number(r.title.slice(1))));
+    let batches = 0;
+    await reader.readUntil(
+      () => false,
+      () => batches++,
+    );
+    expect([reader.read, reader.rows.length, reader.pagesWithRows, reader.complete, batches]).toEqual([1000, 15000, 1000, true, 82]);
+  });
+
+  it('counts only pages that give rows, and stops when a newer search has started', async () => {
+    let current = true;
+    const reader = new KwicReader(
+      order.slice(0, 30),
+      (id, rank) => {
+        // The last batch's reading is overtaken by a new search.
+        if (rank === 29) current = false;
+        return rowsOf(rank % 2)(id, rank);
+      },
+      () => current,
+      10,
+    );
+    await reader.readUntil(() => reader.read >= 20);
+    expect([reader.read, reader.pagesWithRows, reader.rows.length]).toEqual([20, 10, 10]);
+    expect(await reader.readUntil(() => false)).toBe(false);
+    expect(reader.read).toBe(20);
   });
 });

@@ -101,6 +101,58 @@ export function pageRows(p: KwicPage, width = KWIC_WIDTH): KwicRow[] {
   });
 }
 
+/** Result pages read at once. */
+export const KWIC_BATCH = 12;
+
+/**
+ * The concordance's pages, read in date order a batch at a time, and their
+ * rows: the view reads only as far as the rows it shows need, so a term on
+ * thousands of pages does not download them all for its first screen.
+ */
+export class KwicReader {
+  /** How many of `order` are read. */
+  read = 0;
+  /** Pages read that gave rows (all do, unless the index and the text disagree). */
+  pagesWithRows = 0;
+  rows: KwicRow[] = [];
+
+  readonly order: string[];
+  private readonly rowsOf: (id: string, rank: number) => Promise<KwicRow[]>;
+  private readonly isCurrent: () => boolean;
+  private readonly batch: number;
+
+  /**
+   * `order`: the result pages, oldest first; `rowsOf`: a page's rows, given its
+   * place in that order; `isCurrent`: false once a newer search has started.
+   */
+  constructor(order: string[], rowsOf: (id: string, rank: number) => Promise<KwicRow[]>, isCurrent: () => boolean, batch = KWIC_BATCH) {
+    this.order = order;
+    this.rowsOf = rowsOf;
+    this.isCurrent = isCurrent;
+    this.batch = batch;
+  }
+
+  get complete(): boolean {
+    return this.read === this.order.length;
+  }
+
+  /** Reads until `enough` holds or every page is read, calling `progress` after each batch; false when a newer search took over. */
+  async readUntil(enough: () => boolean, progress: () => void = () => {}): Promise<boolean> {
+    while (!this.complete && !enough()) {
+      const ids = this.order.slice(this.read, this.read + this.batch);
+      const pages = await Promise.all(ids.map((id, i) => this.rowsOf(id, this.read + i)));
+      if (!this.isCurrent()) return false;
+      for (const rows of pages) {
+        if (rows.length > 0) this.pagesWithRows++;
+        this.rows.push(...rows);
+      }
+      this.read += ids.length;
+      progress();
+    }
+    return true;
+  }
+}
+
 /** Chinese order (pinyin); punctuation and spaces are not words, so 。党建 and 党建 sort by the character before. */
 const collator = new Intl.Collator('zh-Hans-CN', { ignorePunctuation: true });
 /** A concordance reads the left context from the hit outwards: right to left. */
