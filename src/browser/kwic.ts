@@ -86,11 +86,19 @@ async function rowsOf(v: View, id: string, rank: number): Promise<KwicRow[]> {
   return pageRows({ id, url, title: source.fragment.meta.title || url, year, rank, page: source.page, anchors: source.anchors, hits });
 }
 
-/** Reads result pages until `enough` holds or all are read, with the progress in the status line; false when a newer search took over. */
+/**
+ * Reads result pages until `enough` holds or all are read, with the progress
+ * in the status line at each tenth (a live region: every batch would be read
+ * out); false when a newer search took over.
+ */
 function readPages(v: View, enough: () => boolean): Promise<boolean> {
   const { reader } = v;
+  const tenth = () => Math.floor((reader.read * 10) / reader.order.length);
+  let said = tenth();
   return reader.readUntil(enough, () => {
-    if (!enough() && !reader.complete) v.ctx.status.textContent = `正在读取结果页：${reader.read} / ${reader.order.length} 篇…`;
+    if (enough() || reader.complete || tenth() === said) return;
+    said = tenth();
+    v.ctx.status.textContent = `正在读取结果页：${reader.read} / ${reader.order.length} 篇…`;
   });
 }
 
@@ -206,10 +214,15 @@ function buildView(ctx: KwicContext): View {
   return v;
 }
 
+/** Reads every result page not read yet, saying so first. */
+function readRest(v: View): Promise<boolean> {
+  v.ctx.status.textContent = `正在读取结果页：${v.reader.read} / ${v.reader.order.length} 篇…`;
+  return readPages(v, () => false);
+}
+
 /** Reads every result page, then shows the first rows in the chosen order. */
 async function showSorted(v: View): Promise<void> {
-  v.ctx.status.textContent = `正在读取结果页：${v.reader.read} / ${v.reader.order.length} 篇…`;
-  if (!(await readPages(v, () => false))) return;
+  if (!(await readRest(v))) return;
   v.reader.rows = sortRows(v.reader.rows, v.sort);
   await showMore(v);
 }
@@ -222,7 +235,7 @@ async function readAll(v: View): Promise<boolean> {
   if (v.sort !== 'date') {
     await showSorted(v);
     v.box.querySelector('.kwic-ask')?.remove();
-  } else if (await readPages(v, () => false)) {
+  } else if (await readRest(v)) {
     describe(v);
     v.more.hidden = v.shown >= v.reader.rows.length;
   }
