@@ -84,21 +84,30 @@ function bibEscape(text: string): string {
 
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** What a reference manager files beside the citation: the report's lede as its abstract, tags (reference-manager.ts). */
+export interface ReferenceExtras {
+  abstract?: string;
+  keywords?: string[];
+}
+
 /**
  * A newspaper article as biblatex documents it (`@article` with
- * `entrysubtype = {newspaper}`, `journaltitle`, `date`), with the fields
- * classic BibTeX requires beside them (`journal`, `year`, `month` as its
- * macro), so neither warns. The newspaper's name, where the source does not
- * give it, is GB/T 7714's [出版者不详]. The evidence for an inferred date or
- * newspaper goes to `annotation`, which no standard style prints.
+ * `entrysubtype = {newspaper}`, `date`), with the fields classic BibTeX
+ * requires (`journal`, `year`, `month` as its macro), so neither warns. The
+ * newspaper is in `journal` alone: biblatex reads it as `journaltitle` (its
+ * alias), and where both are given biber rejects `journal` as a field its
+ * data model does not know, and Zotero files the second as the journal's
+ * abbreviation. The newspaper's name, where the source does not give it, is
+ * GB/T 7714's [出版者不详]. The evidence for an inferred date or newspaper goes
+ * to `annotation`, the lede to `abstract` and the tags to `keywords`, which no
+ * standard style prints and Zotero imports.
  */
-export function formatBibtex(input: CitationInput): string {
+export function formatBibtex(input: CitationInput, extra: ReferenceExtras = {}): string {
   const [year, month] = input.date.value.split('-');
   const paper = input.newspaper?.value ?? '[出版者不详]';
   const fields: [string, string | undefined][] = [
     ['title', fullTitle(input)],
     ['author', input.authors.length > 0 ? input.authors.join(' and ') : undefined],
-    ['journaltitle', paper],
     ['journal', paper],
     ['date', input.date.value],
     ['year', year],
@@ -107,6 +116,8 @@ export function formatBibtex(input: CitationInput): string {
     ['langid', 'chinese'],
     ['language', 'zh-CN'],
     ['annotation', notes(input).join(' ') || undefined],
+    ['abstract', extra.abstract],
+    ['keywords', extra.keywords?.length ? extra.keywords.join(', ') : undefined],
   ];
   const body = fields
     .filter((f): f is [string, string] => f[1] !== undefined)
@@ -124,8 +135,8 @@ function notes(input: CitationInput): string[] {
   return out;
 }
 
-/** RIS, one tag per line, CRLF as the format's reference implementations write it. */
-export function formatRis(input: CitationInput): string {
+/** RIS, one tag per line, CRLF as the format's reference implementations write it; the lede is `AB`, each tag a `KW`. */
+export function formatRis(input: CitationInput, extra: ReferenceExtras = {}): string {
   const [y, m, d] = input.date.value.split('-');
   const da = `${y}/${m ?? ''}/${d ?? ''}/`;
   const lines: [string, string | undefined][] = [
@@ -138,6 +149,8 @@ export function formatRis(input: CitationInput): string {
     ['SP', input.page],
     ['UR', input.url],
     ['LA', 'zh-CN'],
+    ['AB', extra.abstract],
+    ...(extra.keywords ?? []).map((k): [string, string] => ['KW', k]),
     ...notes(input).map((n): [string, string] => ['N1', n]),
     ['ID', input.id],
     ['ER', ''],
@@ -156,10 +169,7 @@ export function formatRis(input: CitationInput): string {
  * item a newspaper article (a `citation_journal_title` would force a journal
  * article, so there is none), `prism.publicationName` is its newspaper.
  */
-export function highwireTags(
-  input: CitationInput,
-  extra: { abstract?: string; keywords?: string[] } = {},
-): { name: string; content: string }[] {
+export function highwireTags(input: CitationInput, extra: ReferenceExtras = {}): { name: string; content: string }[] {
   const date = input.date.value.replaceAll('-', '/');
   return [
     { name: 'citation_title', content: fullTitle(input) },

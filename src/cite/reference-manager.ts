@@ -7,6 +7,7 @@ import { MEASURE_KINDS } from '../content-model/schema.ts';
 import { provinceById } from '../content-model/provinces.ts';
 import type { Archive, ArticleView } from '../model/archive.ts';
 import { plainText } from '../model/archive.ts';
+import type { ReferenceExtras } from './citation.ts';
 
 /** Shorter paragraphs are bylines, datelines or captions, not the report's opening. */
 const MIN_LEDE_CHARS = 40;
@@ -46,4 +47,9 @@ export function articleTags(archive: Archive, view: ArticleView): string[] {
     (id) => MEASURE_KINDS[archive.measures.get(id)!.entry.data.kind as keyof typeof MEASURE_KINDS],
   );
   return [...new Set([...hospitals, ...provinces, ...kinds])];
+}
+
+/** The lede and tags of an article, as the page head, the RIS and the BibTeX all give them. */
+export function referenceExtras(archive: Archive, view: ArticleView, markdown: string): ReferenceExtras {
+  return { abstract: articleLede(view, markdown), keywords: articleTags(archive, view) };
 }

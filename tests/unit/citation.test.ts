@@ -64,7 +64,8 @@ describe('BibTeX and RIS', () => {
     expect(bib).toContain('date = {2023}');
     expect(bib).toContain('year = {2023}');
     expect(bib).toContain('journal = {[出版者不详]}');
-    expect(bib).toContain('journaltitle = {[出版者不详]}');
+    // biblatex reads journal as journaltitle; both at once make biber reject journal and Zotero take it for an abbreviation.
+    expect(bib).not.toContain('journaltitle');
     expect(bib).not.toMatch(/^\s*note =/m);
     expect(bib).toMatch(/annotation = \{日期系推定：.*报纸名原文未载。\}/);
   });
@@ -74,6 +75,18 @@ describe('BibTeX and RIS', () => {
     expect(bib).toContain('date = {2021-06}');
     expect(bib).toContain('year = {2021}');
     expect(bib).toContain('  month = jun,');
+  });
+
+  it('BibTeX and RIS carry the lede and the tags for reference managers, escaped for BibTeX', () => {
+    const extras = { abstract: '导语含50%与{括号}', keywords: ['甲医院', '湖北省'] };
+    const bib = formatBibtex(article, extras);
+    expect(bib).toContain('  abstract = {导语含50\\%与\\{括号\\}},');
+    expect(bib).toContain('  keywords = {甲医院, 湖北省},');
+    const ris = formatRis(article, extras).split('\r\n');
+    expect(ris).toContain('AB  - 导语含50%与{括号}');
+    expect(ris.filter((l) => l.startsWith('KW  - '))).toEqual(['KW  - 甲医院', 'KW  - 湖北省']);
+    expect(formatBibtex(article)).not.toMatch(/abstract|keywords/);
+    expect(formatRis(article)).not.toMatch(/^(AB|KW) /m);
   });
 
   it('RIS is a NEWS record with one AU line per author and CRLF line ends', () => {
