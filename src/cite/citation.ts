@@ -7,6 +7,8 @@
  * (`[2023]`, `[出版者不详]`), so a citation never presents a guess as printed.
  */
 
+import { invertedName } from './names.ts';
+
 export interface CitationInput {
   id: string;
   title: string;
@@ -98,7 +100,10 @@ export interface ReferenceExtras {
  * alias), and where both are given biber rejects `journal` as a field its
  * data model does not know, and Zotero files the second as the journal's
  * abbreviation. The newspaper's name, where the source does not give it, is
- * GB/T 7714's [出版者不详]. The evidence for an inferred date or newspaper goes
+ * GB/T 7714's [出版者不详]. The language is `langid` (biblatex's name for
+ * hyphenation and localisation) and no `language`: biblatex's standard styles
+ * print that field as it stands, "zh-CN" in every reference, and have no
+ * localisation key for Chinese. The evidence for an inferred date or newspaper goes
  * to `annotation`, the lede to `abstract` and the tags to `keywords`, which no
  * standard style prints and Zotero imports.
  */
@@ -114,7 +119,6 @@ export function formatBibtex(input: CitationInput, extra: ReferenceExtras = {}):
     ['pages', input.page],
     ['url', input.url],
     ['langid', 'chinese'],
-    ['language', 'zh-CN'],
     ['annotation', notes(input).join(' ') || undefined],
     ['abstract', extra.abstract],
     ['keywords', extra.keywords?.length ? extra.keywords.join(', ') : undefined],
@@ -135,14 +139,17 @@ function notes(input: CitationInput): string[] {
   return out;
 }
 
-/** RIS, one tag per line, CRLF as the format's reference implementations write it; the lede is `AB`, each tag a `KW`. */
+/**
+ * RIS, one tag per line, CRLF as the format's reference implementations write
+ * it; an author is `姓, 名` (names.ts), the lede is `AB`, each tag a `KW`.
+ */
 export function formatRis(input: CitationInput, extra: ReferenceExtras = {}): string {
   const [y, m, d] = input.date.value.split('-');
   const da = `${y}/${m ?? ''}/${d ?? ''}/`;
   const lines: [string, string | undefined][] = [
     ['TY', 'NEWS'],
     ['TI', fullTitle(input)],
-    ...input.authors.map((a): [string, string] => ['AU', a]),
+    ...input.authors.map((a): [string, string] => ['AU', invertedName(a)]),
     ['T2', input.newspaper?.value],
     ['PY', y],
     ['DA', da],
@@ -168,12 +175,13 @@ export function formatRis(input: CitationInput, extra: ReferenceExtras = {}): st
  * Dublin Core and PRISM for what Highwire cannot say: `DC.type` makes the
  * item a newspaper article (a `citation_journal_title` would force a journal
  * article, so there is none), `prism.publicationName` is its newspaper.
+ * Authors are `姓, 名` (names.ts), which Zotero keeps as a person's two name fields.
  */
 export function highwireTags(input: CitationInput, extra: ReferenceExtras = {}): { name: string; content: string }[] {
   const date = input.date.value.replaceAll('-', '/');
   return [
     { name: 'citation_title', content: fullTitle(input) },
-    ...input.authors.map((a) => ({ name: 'citation_author', content: a })),
+    ...input.authors.map((a) => ({ name: 'citation_author', content: invertedName(a) })),
     { name: 'citation_publication_date', content: date },
     { name: 'citation_date', content: date },
     ...(input.page ? [{ name: 'citation_firstpage', content: input.page }] : []),

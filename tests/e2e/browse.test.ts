@@ -127,12 +127,16 @@ describe('citation metadata on article pages', () => {
       const ris = readFileSync(join(dist, 'articles', `${id}.ris`), 'utf8');
       const bib = readFileSync(join(dist, 'articles', `${id}.bib`), 'utf8');
       expect(authors.length, id).toBeGreaterThan(0);
+      // The meta tags and RIS give a person as `姓, 名`, the two fields Zotero keeps; the parts make up the name.
+      const metaAuthors = [...html.matchAll(/<meta name="citation_author" content="([^"]*)"/g)].map((m) => m[1]);
+      const risAuthors = [...ris.matchAll(/^AU {2}- (.*?)\r?$/gm)].map((m) => m[1]);
+      for (const name of [...metaAuthors, ...risAuthors]) expect(name, id).toMatch(/^\p{Script=Han}{1,2}, \p{Script=Han}{1,3}$/u);
       expect(
-        [...html.matchAll(/<meta name="citation_author" content="([^"]*)"/g)].map((m) => m[1]),
+        metaAuthors.map((n) => n.replace(', ', '')),
         id,
       ).toEqual(authors);
       expect(
-        [...ris.matchAll(/^AU {2}- (.*?)\r?$/gm)].map((m) => m[1]),
+        risAuthors.map((n) => n.replace(', ', '')),
         id,
       ).toEqual(authors);
       expect(/^\s*author = \{(.*)\},?$/m.exec(bib)?.[1].split(' and '), id).toEqual(authors);
@@ -147,9 +151,9 @@ describe('citation metadata on article pages', () => {
     const exported: { id: string; url: string; title: string; authors: string[]; newspaper: string | null; date: string }[] = JSON.parse(
       readFileSync(join(dist, 'data/articles.json'), 'utf8'),
     );
-    // citation-js gives BibTeX authors as name objects, and RIS reporters as a string (one) or a list of strings.
+    // citation-js gives BibTeX authors as name objects, and RIS reporters as a string (one) or a list of strings, `姓, 名`.
     const names = (list: CslName[] | string[] | string | undefined) =>
-      [list ?? []].flat().map((n) => (typeof n === 'string' ? n : (n.literal ?? `${n.family ?? ''}${n.given ?? ''}`)));
+      [list ?? []].flat().map((n) => (typeof n === 'string' ? n.replace(', ', '') : (n.literal ?? `${n.family ?? ''}${n.given ?? ''}`)));
     for (const a of exported) {
       const year = Number(a.date.slice(0, 4));
       const [bib] = new Cite(readFileSync(join(dist, 'articles', `${a.id}.bib`), 'utf8')).data;

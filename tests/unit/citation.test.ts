@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bylineAuthors, formatBibtex, formatGbt7714, formatRis, highwireTags, type CitationInput } from '../../src/cite/citation.ts';
 import { toCsv } from '../../src/cite/csv.ts';
+import { invertedName, splitChineseName } from '../../src/cite/names.ts';
 
 const article: CitationInput = {
   id: 'benxi-central-red-key',
@@ -67,6 +68,9 @@ describe('BibTeX and RIS', () => {
     // biblatex reads journal as journaltitle; both at once make biber reject journal and Zotero take it for an abbreviation.
     expect(bib).not.toContain('journaltitle');
     expect(bib).not.toMatch(/^\s*note =/m);
+    // biblatex's standard styles print a language field verbatim ("zh-CN") in the reference; langid is all it needs.
+    expect(bib).toContain('langid = {chinese}');
+    expect(bib).not.toMatch(/^\s*language =/m);
     expect(bib).toMatch(/annotation = \{日期系推定：.*报纸名原文未载。\}/);
   });
 
@@ -94,10 +98,10 @@ describe('BibTeX and RIS', () => {
     expect(ris.split('\r\n').slice(0, 7)).toEqual([
       'TY  - NEWS',
       'TI  - 紧握行稳致远“红色密钥”：本溪市中心医院以党建引领高质量发展',
-      'AU  - 邹欣芮',
-      'AU  - 张威',
-      'AU  - 杨玲玲',
-      'AU  - 赵聪',
+      'AU  - 邹, 欣芮',
+      'AU  - 张, 威',
+      'AU  - 杨, 玲玲',
+      'AU  - 赵, 聪',
       'PY  - 2023',
     ]);
     expect(ris.endsWith('ER  -\r\n')).toBe(true);
@@ -105,7 +109,7 @@ describe('BibTeX and RIS', () => {
 
   it('Highwire tags carry title, authors and date for Zotero', () => {
     const tags = highwireTags(article);
-    expect(tags.filter((t) => t.name === 'citation_author').map((t) => t.content)).toEqual(article.authors);
+    expect(tags.filter((t) => t.name === 'citation_author').map((t) => t.content)).toEqual(['邹, 欣芮', '张, 威', '杨, 玲玲', '赵, 聪']);
     expect(tags.find((t) => t.name === 'citation_publication_date')?.content).toBe('2023');
   });
 
@@ -119,6 +123,24 @@ describe('BibTeX and RIS', () => {
     expect(value('citation_abstract')).toEqual(['导语']);
     expect(value('citation_keywords')).toEqual(['甲医院', '湖北省']);
     expect(value('citation_language')).toEqual(['zh-CN']);
+  });
+});
+
+describe('Chinese names as family and given name', () => {
+  it('takes the first character as the family name, or a compound surname', () => {
+    expect(splitChineseName('王松')).toEqual({ family: '王', given: '松' });
+    expect(splitChineseName('杨玲玲')).toEqual({ family: '杨', given: '玲玲' });
+    expect(splitChineseName('欧阳晓峰')).toEqual({ family: '欧阳', given: '晓峰' });
+    expect(splitChineseName('司马迁')).toEqual({ family: '司马', given: '迁' });
+    // Two characters are always family and given name, whatever they spell.
+    expect(splitChineseName('欧阳')).toEqual({ family: '欧', given: '阳' });
+  });
+
+  it('leaves alone what is not a two- to four-character Han name', () => {
+    expect(invertedName('赵聪')).toBe('赵, 聪');
+    expect(invertedName('王')).toBe('王');
+    expect(invertedName('John Smith')).toBe('John Smith');
+    expect(invertedName('随州日报社编辑部')).toBe('随州日报社编辑部');
   });
 });
 

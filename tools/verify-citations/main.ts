@@ -34,7 +34,7 @@ import {
   stageBibFiles,
   versionOf,
 } from './tex.ts';
-import { differences, expectedFromPage, LIMITATIONS, summarise, translateArticle } from './zotero.ts';
+import { differences, expectedFromPage, KNOWN, summarise, translateArticle } from './zotero.ts';
 
 const { values } = parseCommandLine(import.meta.url, {
   options: { dist: { type: 'string' }, zotero: { type: 'string' } },
@@ -114,9 +114,9 @@ async function checkZotero(server: string): Promise<number> {
         }
         console.log(`  ${id} ${result.via}: ${summarise(result.item)}`);
         for (const d of differences(result.item, expected, result.via)) {
-          const limitation = LIMITATIONS[result.via].includes(d.field);
-          if (!limitation) ours++;
-          console.log(`    ${limitation ? "Zotero's limitation" : 'difference'}: ${d.text}`);
+          const known = KNOWN[result.via][d.field];
+          if (!known) ours++;
+          console.log(known ? `    known (${known}): ${d.text}` : `    difference: ${d.text}`);
         }
       }
     }
