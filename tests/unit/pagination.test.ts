@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialOf, pinyinKey } from '../../src/model/listings.ts';
+import type { Archive } from '../../src/model/archive.ts';
+import { buildListings, initialOf, pinyinKey } from '../../src/model/listings.ts';
 import { groupIndex, groupRuns, PAGE_BLOCK, PER_PAGE, pageLinks, pagePath, pageRoutes, paginate } from '../../src/model/pagination.ts';
 
 /** 10,000 entries, as the synthetic archive's largest size has reports, in groups of uneven size. */
@@ -93,5 +94,38 @@ describe('pinyin order of names', () => {
     expect(initialOf('zeng1 guo2')).toBe('Z');
     expect(initialOf('5g zhi4')).toBe('#');
     expect(initialOf('')).toBe('#');
+  });
+});
+
+describe('the order of the people and measures lists', () => {
+  const entry = (id: string, data: Record<string, string>) => [id, { id, entry: { data } }] as const;
+  const archive = (measures: [string, string, string][]) =>
+    ({
+      provinces: [],
+      hospitals: new Map(),
+      people: new Map([entry('z', { name: '曾国藩' }), entry('a', { name: '安然' }), entry('s', { name: '单雄信' })]),
+      measures: new Map(measures.map(([id, name, kind]) => entry(id, { name, kind }))),
+    }) as unknown as Archive;
+
+  it('files people by the pinyin of the name under its initial, and measures kind by kind, then by pinyin', () => {
+    const listings = buildListings(
+      archive([
+        ['m1', '铸魂工程', 'programme'],
+        ['m2', '安心工程', 'programme'],
+        ['m3', '红色品牌', 'brand'],
+      ]),
+    );
+    expect(listings.people.map((p) => [p.person.id, p.initial])).toEqual([
+      ['a', 'A'],
+      ['s', 'S'],
+      ['z', 'Z'],
+    ]);
+    expect(listings.measures.map((m) => m.measure.id)).toEqual(['m3', 'm2', 'm1']);
+  });
+
+  it('names a measure kind that has no label', () => {
+    expect(() => buildListings(archive([['m1', '铸魂工程', 'nonsense']]))).toThrow(
+      'measure kind(s) nonsense have no label in MEASURE_KINDS',
+    );
   });
 });
