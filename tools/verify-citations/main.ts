@@ -2,17 +2,20 @@
  * `npm run verify:citations`: every article's citation files through the
  * programs readers use. Classic BibTeX (plain.bst) and biber (tool mode with
  * data model validation; and, where LaTeX and biblatex are installed, a
- * LaTeX document that prints them all) read every `.bib`; with `--zotero`, a
- * running Zotero translation server saves every article page and imports
- * its `.ris` and `.bib`, and each item is compared with the page's meta tags.
- * Prints every warning and error per entry; exits 1 when there is any, 2
- * when bibtex or biber is not installed (naming the Debian package).
- * Results and how to set up Zotero: docs/citations.md.
+ * LaTeX document that prints them all) read every `.bib`; with `--zotero`,
+ * Zotero's translation server saves every article page and imports its
+ * `.ris` and `.bib`, and each item is compared with the page's meta tags.
+ * `--zotero` takes the folder of an installed server, which the tool starts
+ * and stops (the documented place is .tmp/zotero/translation-server), or the
+ * URL of one that runs. Prints every warning and error per entry; exits 1
+ * when there is any, 2 when bibtex or biber is not installed (naming the
+ * Debian package). Results and how to set up Zotero: docs/citations.md.
  *
  *   npm run verify:citations                          # build into a temporary folder, then check
  *   npm run verify:citations -- --dist dist           # check a built site
- *   npm run verify:citations -- --zotero http://127.0.0.1:1969
+ *   npm run verify:citations -- --zotero .tmp/zotero/translation-server
  *                                                     # also through Zotero's translators
+ *   npm run verify:citations -- --zotero http://127.0.0.1:1969
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +37,7 @@ import {
   stageBibFiles,
   versionOf,
 } from './tex.ts';
+import { startTranslationServer } from './translation-server.ts';
 import { differences, expectedFromPage, KNOWN, summarise, translateArticle } from './zotero.ts';
 
 const { values } = parseCommandLine(import.meta.url, {
@@ -98,8 +102,13 @@ if (values.zotero) problems += await checkZotero(values.zotero);
 rmSync(scratch, { recursive: true, force: true });
 process.exit(problems > 0 ? 1 : 0);
 
-/** Every article through the translation server; returns the number of differences that are ours to fix. */
-async function checkZotero(server: string): Promise<number> {
+/**
+ * Every article through the translation server at `where` (a URL, or the
+ * folder of one to start); returns the number of differences that are ours to fix.
+ */
+async function checkZotero(where: string): Promise<number> {
+  const started = /^https?:/.test(where) ? undefined : await startTranslationServer(resolve(where));
+  const server = started?.url ?? where;
   const site = await serveStatic(dist);
   let ours = 0;
   try {
@@ -122,6 +131,7 @@ async function checkZotero(server: string): Promise<number> {
     }
   } finally {
     await site.close();
+    started?.stop();
   }
   return ours;
 }
