@@ -17,7 +17,7 @@ import {
   type NamedEntity,
   type NamesTable,
 } from '../../src/search/names.ts';
-import { linkPages, mentionFinder } from '../../src/search/index/names-file.ts';
+import { keyText, linkPages, mentionFinder } from '../../src/search/index/names-file.ts';
 import { decodeContent, encodeContent, findHits, pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
 import { t2sTable } from '../../src/search/t2s-table.ts';
 import { foldWith } from '../../src/search/t2s.ts';
@@ -99,9 +99,9 @@ describe('names in search', () => {
     const names = entityKeys(table.entities[1], fold);
     const page = tokenize('据悉，浙江杭州第一人民医院党委开展活动。');
     const find = mentionFinder(table.entities, fold);
-    expect([...find(page)]).toEqual([1]);
-    expect([...find(tokenize('杭州市中医院与某区第一人民医院'))]).toEqual([]);
-    expect([...find(tokenize('高安中医院党委书记张明华说'))].sort()).toEqual([0, 3]);
+    expect([...find(keyText(page))]).toEqual([1]);
+    expect([...find(keyText(tokenize('杭州市中医院与某区第一人民医院')))]).toEqual([]);
+    expect([...find(keyText(tokenize('高安中医院党委书记张明华说')))].sort()).toEqual([0, 3]);
     const [term] = parseQuery('杭州市第一人民医院', fold);
     term.alternatives = names;
     const text = pageText(decodeContent(encodeContent(page)));
@@ -163,8 +163,8 @@ describe('the names table as the search page loads it', () => {
       ['/measures/m/', 'p4'],
     ]);
     const tokens = new Map([
-      ['/articles/a/', tokenize('某县中心医院开展红色钥匙活动')],
-      ['/articles/b/', tokenize('与某县中心医院结对')],
+      ['/articles/a/', keyText(tokenize('某县中心医院开展红色钥匙活动'))],
+      ['/articles/b/', keyText(tokenize('与某县中心医院结对'))],
     ]);
     const linked = linkPages(
       { entities: [hospital('h', '某县中心医院', ['/hospitals/h/', '/articles/a/', '/nowhere/']), measure] },

@@ -18,8 +18,8 @@ import { extractPage } from './page-record.ts';
 import { chunkMapOf, pageIds, type PagefindFile } from './pagefind-files.ts';
 import { buildRecord, printedText } from './record.ts';
 import { NAMES_SOURCE, type NamesTable } from '../names.ts';
-import { linkPages, namesFiles } from './names-file.ts';
-import { printedFile, searchFormChars, tokenizeChars, type Fold, type Token } from '../tokenizer.ts';
+import { keyText, linkPages, namesFiles } from './names-file.ts';
+import { printedFile, searchFormChars, tokenizeChars, type Fold } from '../tokenizer.ts';
 
 /** Pagefind output files the search page never loads. */
 const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight|worker)\.|playground\/)/;
@@ -45,17 +45,17 @@ async function htmlFiles(dir: string): Promise<string[]> {
 interface Added {
   /** Each page's filter values by URL. */
   filters: Map<string, Record<string, string[]>>;
-  /** Each page's tokens by URL, for the names table. */
-  tokens: Map<string, Token[]>;
-  /** Each page's printed file content (`printedText`) by URL. */
-  printed: Map<string, string>;
+  /** Each page's keys as one string (`keyText`) by URL, for the names table. */
+  keys: Map<string, string>;
+  /** Each page's printed file (`printedText`), gzipped, by URL. */
+  printed: Map<string, Buffer>;
 }
 
 /** Adds every indexable page of the site to the index. */
 async function addPages(index: PagefindIndex, outDir: string, fold: Fold): Promise<Added> {
   const filters = new Map<string, Record<string, string[]>>();
-  const tokens = new Map<string, Token[]>();
-  const printed = new Map<string, string>();
+  const keys = new Map<string, string>();
+  const printed = new Map<string, Buffer>();
   for (const file of await htmlFiles(outDir)) {
     const page = extractPage(await readFile(file, 'utf8'));
     if (!page) continue;
@@ -63,10 +63,12 @@ async function addPages(index: PagefindIndex, outDir: string, fold: Fold): Promi
     const added = await index.addCustomRecord(record);
     if (added.errors.length > 0) throw new Error(`search index: ${record.url}: ${added.errors.join('; ')}`);
     filters.set(record.url, page.filters);
-    tokens.set(record.url, tokenizeChars(searchFormChars(page.text, fold)));
-    printed.set(record.url, printedText(page, tokens.get(record.url)!));
+    // Only compact forms outlive the page: every page's tokens at once would not fit in the heap.
+    const tokens = tokenizeChars(searchFormChars(page.text, fold));
+    keys.set(record.url, keyText(tokens));
+    printed.set(record.url, gzipSync(printedText(page, tokens), { level: 9 }));
   }
-  return { filters, tokens, printed };
+  return { filters, keys, printed };
 }
 
 /** The names table's slices with the pages about and mentioning each entity, or undefined when the site wrote no NAMES_SOURCE. */
@@ -78,7 +80,7 @@ async function namesSlices(
 ): Promise<ReturnType<typeof namesFiles> | undefined> {
   const source = await readFile(join(outDir, NAMES_SOURCE), 'utf8').catch(() => undefined);
   if (source === undefined) return undefined;
-  return namesFiles(linkPages(JSON.parse(source) as NamesTable, added.tokens, pageIds(files), fold), fold);
+  return namesFiles(linkPages(JSON.parse(source) as NamesTable, added.keys, pageIds(files), fold), fold);
 }
 
 /** The facet table file: each page's filter values under its Pagefind id. */
@@ -105,7 +107,7 @@ interface Tables {
 /** Each page's printed text and paragraph anchors (`printedText`), in the file the search page fetches with its fragment. */
 function printedFiles(added: Added, files: PagefindFile[]): Map<string, Buffer> {
   const ids = pageIds(files);
-  return new Map([...added.printed].map(([url, text]) => [printedFile(ids.get(url)!), gzipSync(text, { level: 9 })]));
+  return new Map([...added.printed].map(([url, gz]) => [printedFile(ids.get(url)!), gz]));
 }
 
 async function writeIndex(outDir: string, files: PagefindFile[], tables: Tables): Promise<number> {

@@ -8,8 +8,13 @@ import { gzipSync } from 'node:zlib';
 import { entityKeys, EXPANDING_KINDS, namesSliceFile, sliceCount, sliceTable, type NamedEntity, type NamesTable } from '../names.ts';
 import type { Fold, Token } from '../tokenizer.ts';
 
-/** A page's keys as one string: one character per key, a key of several characters (punctuation) as U+0000, which no name holds. */
-function keyText(tokens: Token[]): string {
+/**
+ * A page's keys as one string: one character per key, a key of several
+ * characters (punctuation) as U+0000, which no name holds. The index
+ * builder keeps this, not the tokens, for every page: at 10,000 reports the
+ * token objects of every page do not fit in the heap.
+ */
+export function keyText(tokens: Token[]): string {
   return tokens.map((t) => ([...t.key].length === 1 ? t.key : '\u0000')).join('');
 }
 
@@ -18,7 +23,7 @@ function keyText(tokens: Token[]): string {
  * over its text: candidate names by their first two UTF-16 units, so the cost
  * grows with the text, not with the number of entities times pages.
  */
-export function mentionFinder(entities: NamedEntity[], fold: Fold): (tokens: Token[]) => Set<number> {
+export function mentionFinder(entities: NamedEntity[], fold: Fold): (text: string) => Set<number> {
   const byStart = new Map<string, { name: string; entity: number }[]>();
   entities.forEach((entity, i) => {
     for (const keys of entityKeys(entity, fold)) {
@@ -27,8 +32,7 @@ export function mentionFinder(entities: NamedEntity[], fold: Fold): (tokens: Tok
       byStart.set(start, [...(byStart.get(start) ?? []), { name, entity: i }]);
     }
   });
-  return (tokens) => {
-    const text = keyText(tokens);
+  return (text) => {
     const found = new Set<number>();
     for (let at = 0; at < text.length; at++) {
       for (const c of byStart.get(text.slice(at, at + 2)) ?? []) if (text.startsWith(c.name, at)) found.add(c.entity);
@@ -40,11 +44,11 @@ export function mentionFinder(entities: NamedEntity[], fold: Fold): (tokens: Tok
 }
 
 /** Each entity's `about` and (expanding kinds) `pages` as Pagefind ids; `aboutPaths` gives way to `about`. */
-export function linkPages(table: NamesTable, tokensByUrl: Map<string, Token[]>, ids: Map<string, string>, fold: Fold): NamesTable {
+export function linkPages(table: NamesTable, keyTextByUrl: Map<string, string>, ids: Map<string, string>, fold: Fold): NamesTable {
   const expanding = table.entities.filter((e) => EXPANDING_KINDS.has(e.kind));
   const find = mentionFinder(expanding, fold);
   const pages = new Map(expanding.map((e): [NamedEntity, string[]] => [e, []]));
-  for (const [url, tokens] of tokensByUrl) for (const i of find(tokens)) pages.get(expanding[i])!.push(ids.get(url)!);
+  for (const [url, text] of keyTextByUrl) for (const i of find(text)) pages.get(expanding[i])!.push(ids.get(url)!);
   const entities = table.entities.map((entity) => {
     const { aboutPaths, ...rest } = entity;
     const linked: NamedEntity = { ...rest, about: (aboutPaths ?? []).flatMap((path) => ids.get(path) ?? []) };
