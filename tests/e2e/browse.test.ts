@@ -257,7 +257,10 @@ function pagerOf(html: string) {
   const head: Record<string, string> = {};
   const nav: Record<string, string> = {};
   const main: string[] = [];
+  let current: string | undefined;
+  let title = '';
   visit(fromHtml(html), 'element', (el: Element) => {
+    if (el.tagName === 'title') title = el.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
     const kind = relOf(el);
     if (el.tagName === 'link' && kind) head[kind] = String(el.properties.href);
     const isPager = el.tagName === 'nav' && [el.properties.className ?? []].flat().includes('pager');
@@ -265,10 +268,11 @@ function pagerOf(html: string) {
       visit(el, 'element', (a: Element) => {
         const rel = relOf(a);
         if (a.tagName === 'a' && rel) nav[rel] = String(a.properties.href);
+        if (a.tagName === 'a' && a.properties.ariaCurrent === 'page') current = String(a.properties.href);
       });
     if (el.tagName === 'main') visit(el, 'element', (a: Element) => void (a.tagName === 'a' && main.push(String(a.properties.href))));
   });
-  return { head, nav, main };
+  return { head, nav, main, current, title };
 }
 
 describe('paginated lists', () => {
@@ -300,8 +304,12 @@ describe('paginated lists', () => {
       let url: string | undefined = `${base}${list}/`;
       let previous: string | undefined;
       while (url) {
-        const { head, main } = pagerOf(readFileSync(fileOf(url), 'utf8'));
+        const { head, main, current, title } = pagerOf(readFileSync(fileOf(url), 'utf8'));
         expect(head.prev, url).toBe(previous);
+        // The page navigation marks this page; page n > 1 says its number in the title.
+        if (head.prev || head.next) expect(current, url).toBe(url);
+        const n = /page\/(\d+)\/$/.exec(url)?.[1];
+        if (n) expect(title, url).toContain(`（第 ${n} 页）`);
         listed.push(...main.map((href) => entry.exec(href)?.[1]).filter((id): id is string => id !== undefined && id !== 'page'));
         previous = url;
         url = head.next;
