@@ -49,7 +49,8 @@ describe('figures of a run', () => {
 
   it('check the largest page against 150 KB at every size', () => {
     const big = { ...builtOnly, sizes: { ...builtOnly.sizes!, largestPages: [{ path: '/measures/', bytes: 151 * 1024 }] } };
-    const goal = (v: VariantResult) => goals([sizeFigures(result(1000, v), 'abc1234')]).find((g) => g.goal.includes('150 KB'))!;
+    const goal = (v: VariantResult) =>
+      goals([sizeFigures({ ...result(1000, v), commit: 'abc1234' })]).find((g) => g.goal.includes('150 KB'))!;
     expect(goal(builtOnly).holds).toBe(true);
     expect(goal(big)).toMatchObject({ holds: false, detail: '1000: /measures/ 151 KB' });
   });
@@ -58,8 +59,11 @@ describe('figures of a run', () => {
 describe('docs/scale-results.json', () => {
   it('replaces the sizes measured now and keeps the others, smallest first', () => {
     const file = join(tmp(), 'r.json');
-    writeScaleResults(file, [sizeFigures(result(10000, builtOnly), 'a'), sizeFigures(result(100, builtOnly), 'a')]);
-    const data = writeScaleResults(file, [sizeFigures(result(100, {}), 'b')]);
+    writeScaleResults(file, [
+      sizeFigures({ ...result(10000, builtOnly), commit: 'a' }),
+      sizeFigures({ ...result(100, builtOnly), commit: 'a' }),
+    ]);
+    const data = writeScaleResults(file, [sizeFigures({ ...result(100, {}), commit: 'b' })]);
     expect(data.sizes.map((s) => [s.reports, s.commit])).toEqual([
       [100, 'b'],
       [10000, 'a'],
@@ -69,7 +73,7 @@ describe('docs/scale-results.json', () => {
 
   it('refuses a figure that is not a number or null, or a null without its reason, naming the file and the field', () => {
     const file = join(tmp(), 'r.json');
-    const data = writeScaleResults(file, [sizeFigures(result(100, builtOnly, builtOnly), 'a')]);
+    const data = writeScaleResults(file, [sizeFigures({ ...result(100, builtOnly, builtOnly), commit: 'a' })]);
     const bad = structuredClone(data) as any;
     bad.sizes[0].plain.peakMB = '708';
     writeFileSync(file, JSON.stringify(bad));
@@ -86,7 +90,7 @@ describe('tables in the documents', () => {
     const root = tmp();
     const doc = (name: string) => `Before.\n<!-- scale-results:${name} -->\nold\n<!-- /scale-results:${name} -->\nAfter.\n`;
     writeFileSync(join(root, 'README.md'), doc('summary'));
-    const figures = [sizeFigures(result(1000, builtOnly, builtOnly), 'abc1234')];
+    const figures = [sizeFigures({ ...result(1000, builtOnly, builtOnly), commit: 'abc1234' })];
     expect(() => writeTables(figures, root)).toThrow(/docs\/performance.md/);
     writeFileSync(join(root, 'README.md'), doc('summary'));
     mkdirSync(join(root, 'docs'));

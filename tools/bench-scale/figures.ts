@@ -117,11 +117,11 @@ export function variantFigures(v: VariantResult): VariantFigures {
   return out;
 }
 
-export function sizeFigures(r: SizeResult, commit: string): SizeFigures {
+export function sizeFigures(r: SizeResult): SizeFigures {
   return {
     reports: r.reports,
     date: r.date,
-    commit,
+    commit: r.commit ?? 'unknown (a record from before runs noted their commit)',
     machine: r.machine,
     seed: r.seed,
     counts: r.counts,

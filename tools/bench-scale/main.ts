@@ -240,6 +240,7 @@ async function runSize(reports: number, o: Options): Promise<SizeResult> {
     reports,
     seed: DEFAULT_SEED,
     date: new Date().toISOString(),
+    commit: commit(),
     machine: machine(),
     counts,
     queries: 0,
@@ -280,7 +281,7 @@ async function main(): Promise<void> {
   } else {
     const measured: SizeFigures[] = [];
     for (const n of o.sizes) {
-      const f = sizeFigures(await runSize(n, o), commit());
+      const f = sizeFigures(await runSize(n, o));
       printTable(f);
       measured.push(f);
       writeScaleResults(o.json, measured);

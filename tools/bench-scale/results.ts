@@ -25,6 +25,8 @@ export interface SizeResult {
   reports: number;
   seed: number;
   date: string;
+  /** The commit measured (`git rev-parse --short HEAD` when the run started). */
+  commit?: string;
   machine: string;
   counts: Record<string, number>;
   queries: number;
