@@ -2,8 +2,9 @@
  * The search page: reads `?q=` and filters from the URL, asks Pagefind for
  * each term as an exact phrase of tokens (`src/search/tokenizer.ts`), keeps
  * the pages every term found, and renders them with excerpts and deep links.
- * Pagefind runs on the main thread (no worker download); the Traditional →
- * Simplified table loads only for queries that need it.
+ * Pagefind runs on the main thread in a small archive and in its worker in
+ * a large one (`src/search/worker.ts`); the Traditional → Simplified table
+ * loads only for queries that need it.
  *
  * Page contract (../shared/search-eval): `[data-search-results]` gets
  * `data-state="done"` once this query's results are in the DOM; results are
@@ -64,6 +65,9 @@ interface Pagefind {
 const BASE = import.meta.env.BASE_URL;
 /** Results shown at a time; `?per=` (1–50) overrides it, e.g. for tests of "more". */
 const PAGE_SIZE = Math.min(50, Math.max(1, Number(new URLSearchParams(location.search).get('per')) || 10));
+/** Pagefind in its worker, as the page was built for the archive's size; `?worker=on|off` overrides it, e.g. for tests. */
+const USE_WORKER =
+  (new URLSearchParams(location.search).get('worker') ?? (document.querySelector('[data-search-worker]') ? 'on' : 'off')) === 'on';
 /** Sections listed under a result besides the first hit's. */
 const MORE_PLACES = 2;
 
@@ -86,7 +90,8 @@ let pagefindLoad: Promise<Pagefind> | undefined;
 function pagefind(): Promise<Pagefind> {
   pagefindLoad ??= (async () => {
     const pf = (await import(/* @vite-ignore */ joinBase(BASE, 'pagefind/pagefind.js'))) as Pagefind;
-    await pf.options({ noWorker: true, baseUrl: BASE });
+    // In a large archive Pagefind works in its worker, off the main thread (src/search/worker.ts).
+    await pf.options({ noWorker: !USE_WORKER, baseUrl: BASE });
     await pf.init();
     return pf;
   })();

@@ -277,6 +277,23 @@ describe('search under /archive/ in a browser', () => {
     expect(await page.locator('a[data-result]').count()).toBeGreaterThan(0);
   });
 
+  it('finds the same pages with Pagefind in its worker, which a large archive uses, as on the main thread', async () => {
+    // The real archive is small, so its page keeps Pagefind on the main thread and never fetches the worker.
+    expect(readFileSync(join(site.dist, 'search/index.html'), 'utf8')).not.toContain('data-search-worker');
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    for (const q of ['党建', '高安中医院', '醫院 支部']) {
+      fetched.length = 0;
+      const main = await search(page, site, q);
+      expect(fetched.some((p) => p.endsWith('/pagefind-worker.js')), q).toBe(false);
+      const inWorker = await search(page, site, q, '&worker=on');
+      expect(inWorker.errors, q).toEqual([]);
+      expect(inWorker.found, q).toEqual(main.found);
+      expect(fetched.some((p) => p.endsWith('/pagefind-worker.js')), q).toBe(true);
+    }
+    page.removeAllListeners('request');
+  });
+
   it('orders by relevance unless the URL asks for newest or oldest', async () => {
     const newest = await search(page, site, '党建', '&sort=newest');
     const oldest = await search(page, site, '党建', '&sort=oldest');

@@ -10,6 +10,7 @@ import {
 import {
   entityKeys,
   entityNamed,
+  nameKeys,
   mergeSlices,
   sliceCount,
   sliceOf,
@@ -176,5 +177,23 @@ describe('the names table as the search page loads it', () => {
     expect(linked.entities[0]).not.toHaveProperty('aboutPaths');
     expect(linked.entities[1]).toMatchObject({ about: ['p4', 'p2'] });
     expect(linked.entities[1]).not.toHaveProperty('pages');
+  });
+});
+
+describe('name keys', () => {
+  it('are the keys the tokenizer gives, also for the names it reads without tokenizing', () => {
+    const names = [
+      ...allHospitalNames(jinzhou),
+      ...allHospitalNames(gaoan),
+      '醫院黨委',
+      '乾县人民医院',
+      '\uF900\uF901医院',
+      '“红色密钥”',
+      'MDT诊疗中心',
+      '张明华',
+      '党建+科研',
+      '附一',
+    ];
+    for (const name of names) expect(nameKeys(name, fold), name).toEqual(tokenize(name, fold).map((t) => t.key));
   });
 });

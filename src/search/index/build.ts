@@ -2,8 +2,8 @@
  * Builds the full-text search index of a built site: every HTML file with a
  * `data-pagefind-body` element becomes one Pagefind custom record
  * (`record.ts`). Only the files the search page fetches are written to
- * `<outDir>/pagefind/` (no Pagefind UI bundles, no worker: the page runs
- * Pagefind on the main thread), plus the facet table (`src/search/facets.ts`)
+ * `<outDir>/pagefind/` (no Pagefind UI bundles; the worker, which a large
+ * archive's search page uses: `src/search/worker.ts`), plus the facet table (`src/search/facets.ts`)
  * the page filters and counts results with, and the chunk map
  * (`src/search/chunk-map.ts`) it plans lookups with.
  */
@@ -22,7 +22,7 @@ import { keyText, linkPages, namesFiles } from './names-file.ts';
 import { printedFile, searchFormChars, tokenizeChars, type Fold } from '../tokenizer.ts';
 
 /** Pagefind output files the search page never loads. */
-const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight|worker)\.|playground\/)/;
+const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight)\.|playground\/)/;
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof import('pagefind').createIndex>>['index']>;
 
