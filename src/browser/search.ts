@@ -39,7 +39,18 @@ import { CHUNKS_FILE, type ChunkMap } from '../search/chunk-map.ts';
 import { runPlan, type PlanRun } from '../search/query/run-plan.ts';
 import type { Offer } from './search-offers.ts';
 import { joinBase } from '../model/urls.ts';
-import { entityNamed, EXPANDING_KINDS, mergeSlices, namesSliceFile, sliceOf, type NamedEntity, type NamesTable } from '../search/names.ts';
+import {
+  entityNamed,
+  EXPANDING_KINDS,
+  mergeSlices,
+  nameListFile,
+  nameSliceKey,
+  namesSliceFile,
+  sliceOf,
+  type NamedEntity,
+  type NameList,
+  type NamesTable,
+} from '../search/names.ts';
 import { orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
 
 /** Up to this many results are all loaded to rank them by their text; beyond it only the articles' data ranks them. */
@@ -146,23 +157,44 @@ function optionalTable<T>(file: string): () => Promise<T | undefined> {
 
 /** What each index chunk costs; without it every term is looked up whole. */
 const chunkMap = optionalTable<ChunkMap>(CHUNKS_FILE);
-const nameSlices = new Map<number, () => Promise<NamesTable | undefined>>();
-/**
- * The named things whose names start with one of these keys: the slices of
- * the names table that hold them, merged. Without a names table every term
- * is searched as typed.
- */
-async function namesFor(firstKeys: Iterable<string>): Promise<NamesTable | undefined> {
-  const slices = (await chunkMap())?.nameSlices ?? 0;
-  if (slices === 0) return undefined;
-  const wanted = [...new Set([...firstKeys].map((key) => sliceOf(key, slices)))];
+const sliceLoads = new Map<string, () => Promise<unknown>>();
+/** Slices `wanted` of a sliced table (`file(i)`), each fetched once; those that cannot be had are left out. */
+async function slicesOf<T>(file: (i: number) => string, wanted: Iterable<number>): Promise<T[]> {
   const parts = await Promise.all(
-    wanted.map((i) => {
-      if (!nameSlices.has(i)) nameSlices.set(i, optionalTable<NamesTable>(namesSliceFile(i)));
-      return nameSlices.get(i)!();
+    [...new Set(wanted)].map((i) => {
+      const path = file(i);
+      if (!sliceLoads.has(path)) sliceLoads.set(path, optionalTable<T>(path));
+      return sliceLoads.get(path)!() as Promise<T | undefined>;
     }),
   );
-  return mergeSlices(parts.filter((part) => part !== undefined));
+  return parts.filter((part) => part !== undefined);
+}
+
+/**
+ * The named things that may be what these terms name: the slices of the
+ * names table their keys fall in, merged. Without a names table every term
+ * is searched as typed.
+ */
+async function namesFor(terms: QueryTerm[]): Promise<NamesTable | undefined> {
+  const slices = (await chunkMap())?.nameSlices ?? 0;
+  if (slices === 0) return undefined;
+  return mergeSlices(
+    await slicesOf<NamesTable>(
+      namesSliceFile,
+      terms.map((t) => sliceOf(nameSliceKey(t.keys), slices)),
+    ),
+  );
+}
+
+/** The names readers are offered that start with one of these keys (the name list's slices). */
+async function listedNames(firstKeys: Iterable<string>): Promise<NameList['names']> {
+  const slices = (await chunkMap())?.nameListSlices ?? 0;
+  if (slices === 0) return [];
+  const parts = await slicesOf<NameList>(
+    nameListFile,
+    [...firstKeys].map((key) => sliceOf(key, slices)),
+  );
+  return parts.flatMap((part) => part.names);
 }
 
 /**
@@ -220,8 +252,13 @@ async function showSuggestions(q: string, terms: QueryTerm[], fold: Fold, my: nu
   if (simplified !== q) offers.push({ q: simplified, label: `简体：${simplified}` });
   const typed = [...terms.map((t) => t.raw).join('')].map(fold).join('');
   // A similar name shares most of the typed characters, so it starts with one of them, almost always.
-  const table = await namesFor(terms.flatMap((t) => t.keys)).catch(() => undefined);
-  offers.push(...nameOffers(typed, table?.entities.filter((e) => e.kind !== 'province').map((e) => e.name) ?? []));
+  const listed = await listedNames(terms.flatMap((t) => t.keys)).catch(() => []);
+  offers.push(
+    ...nameOffers(
+      typed,
+      listed.filter(([, kind]) => kind !== 'province').map(([name]) => name),
+    ),
+  );
   if (terms.length > 1) {
     for (const term of terms) {
       const alone = await findPages([term], new Map(), undefined, my).catch(() => undefined);
@@ -555,7 +592,7 @@ async function search(state: SearchState) {
     const fold = await within(foldFor(q), left());
     const terms = parseQuery(q, fold);
     currentTerms = terms;
-    const names = terms.length > 0 ? await within(namesFor(terms.flatMap((t) => t.keys.slice(0, 1))), left()) : undefined;
+    const names = terms.length > 0 ? await within(namesFor(terms), left()) : undefined;
     const named = resolveNames(terms, names, fold);
     if (terms.length === 0) {
       setText(status, '请输入要查找的文字：医院、人物、举措或任何记得的词句；用空格分开的几个词须同时出现。');
@@ -670,11 +707,11 @@ input.addEventListener(
         input,
         namesList,
         (typed) =>
-          namesFor(
+          listedNames(
             tokenize(typed)
               .slice(0, 1)
               .map((t) => t.key),
-          ).then((t) => t?.entities.flatMap((e) => e.names) ?? []),
+          ).then((names) => names.map(([name]) => name)),
         () => form.requestSubmit(),
       ),
     ),

@@ -15,6 +15,8 @@ export interface ChunkMap {
   chunks: [from: string, to: string, bytes: number][];
   /** How many slices the names table has (`src/search/names.ts`); 0 or absent: none. */
   nameSlices?: number;
+  /** How many slices the name list has (`src/search/names.ts`); 0 or absent: none. */
+  nameListSlices?: number;
 }
 
 /** Order of Pagefind's (Rust) string comparison: by code point, not by UTF-16 unit. */

@@ -6,9 +6,12 @@
  * people, whose names stand for one another in a query — the indexed pages
  * that mention it by any of its names. The site writes the facts
  * (`NAMES_SOURCE`); the index builder adds the pages and writes the table in
- * slices (`namesSliceFile`), by the first key of each name, so a query loads
- * only the slices of its terms' first characters however large the archive
- * grows. The slice count is in the chunk map (`nameSlices`).
+ * slices (`namesSliceFile`), by the whole name, so a query term loads the one
+ * slice that holds it if it is a name, however large the archive grows (by
+ * first character, the slice of 党 held every 党委书记X: 600 KB at 10,000
+ * reports). Names as you type and the offers of an empty result need names
+ * by their first character instead: the name list (`nameListFile`), names
+ * only, sliced by first key. Both slice counts are in the chunk map.
  */
 import { tokenize, type Fold } from './tokenizer.ts';
 
@@ -16,6 +19,14 @@ export const NAMES_SOURCE = 'search/names.json';
 
 /** Where the index builder writes slice `i` of the names table (gzip of JSON `NamesTable`). */
 export const namesSliceFile = (i: number) => `pagefind/names/${i}.json.gz`;
+
+/** Where the index builder writes slice `i` of the name list (gzip of JSON `NameList`). */
+export const nameListFile = (i: number) => `pagefind/name-list/${i}.json.gz`;
+
+/** Names readers type and are offered, by first key: each with its kind. */
+export interface NameList {
+  names: [name: string, kind: EntityKind][];
+}
 
 export type EntityKind = 'hospital' | 'person' | 'province' | 'measure';
 
@@ -35,6 +46,13 @@ export interface NamedEntity {
   names: string[];
   /** Reports about it, by the articles' data. */
   reports: number;
+  /**
+   * The names offered as the reader types and when nothing is found: the
+   * official name and the names the reports use, not a hospital's derived
+   * forms or a person's titled ones, which would crowd the list with near
+   * copies (written by the site; the index builder moves them to the name list).
+   */
+  listed?: string[];
   /** Site paths of the pages about it by the archive's data: its own page and its articles (written by the site). */
   aboutPaths?: string[];
   /** Pagefind ids of `aboutPaths` that are indexed (written by the index builder in place of `aboutPaths`). */
@@ -57,19 +75,37 @@ export function sliceCount(jsonBytes: number): number {
   return n;
 }
 
-/** The slice that holds the names whose first key is `key` (FNV-1a over its code points). */
+/** The slice of `slices` that holds `key` (FNV-1a over its code points). */
 export function sliceOf(key: string, slices: number): number {
   let h = 0x811c9dc5;
   for (const c of key) h = Math.imul(h ^ c.codePointAt(0)!, 0x01000193) >>> 0;
   return h % slices;
 }
 
-/** The table cut into `slices` parts: an entity is in the slice of the first key of each of its names. */
+/** What a name, or a query term, is sliced by: its keys as one string. */
+export const nameSliceKey = (keys: string[]) => keys.join(' ');
+
+/** The table cut into `slices` parts: an entity is in the slice of each of its names. */
 export function sliceTable(table: NamesTable, slices: number, fold: Fold): NamesTable[] {
   const out: NamesTable[] = Array.from({ length: slices }, () => ({ entities: [] }));
   for (const entity of table.entities) {
-    const homes = new Set(entityKeys(entity, fold).map((keys) => sliceOf(keys[0], slices)));
+    const homes = new Set(entityKeys(entity, fold).map((keys) => sliceOf(nameSliceKey(keys), slices)));
     for (const i of homes) out[i].entities.push(entity);
+  }
+  return out;
+}
+
+/**
+ * The names a reader is offered (`listed`), cut into `slices` parts by
+ * first key.
+ */
+export function sliceNameList(table: NamesTable, slices: number, fold: Fold): NameList[] {
+  const out: NameList[] = Array.from({ length: slices }, () => ({ names: [] }));
+  for (const entity of table.entities) {
+    for (const name of entity.listed ?? [entity.name]) {
+      const keys = nameKeys(name, fold);
+      if (keys.length > 0) out[sliceOf(keys[0], slices)].names.push([name, entity.kind]);
+    }
   }
   return out;
 }

@@ -12,7 +12,9 @@ import {
   entityNamed,
   nameKeys,
   mergeSlices,
+  nameSliceKey,
   sliceCount,
+  sliceNameList,
   sliceOf,
   sliceTable,
   type NamedEntity,
@@ -134,7 +136,7 @@ describe('the names table as the search page loads it', () => {
   };
   const keysOf = (q: string) => parseQuery(q, fold)[0].keys;
 
-  it("puts every entity in the slice of each of its names' first key, and a query finds it there", () => {
+  it('puts every entity in the slice of each of its names, and a query term that is one finds it there', () => {
     const places = [...'安北长东丰福广贵海河衡湖江金京兰乐丽临龙南宁平青庆山韶石松泰天通西襄新兴阳宜永余云肇中'];
     const entities = places.map((c, i) => hospital(`h${i}`, `${c}城市人民医院`));
     const slices = sliceTable({ entities }, 8, fold);
@@ -142,10 +144,29 @@ describe('the names table as the search page loads it', () => {
     expect(new Set(slices.map((s) => s.entities.length)).size).toBeGreaterThan(1);
     for (const e of entities) {
       const keys = keysOf(e.name);
-      const slice = slices[sliceOf(keys[0], 8)];
+      const slice = slices[sliceOf(nameSliceKey(keys), 8)];
       expect(entityNamed(slice, keys, fold)?.entity.id).toBe(e.id);
     }
     expect(mergeSlices(slices).entities).toHaveLength(places.length);
+  });
+  it('spreads names that share their first characters, such as titled names, over the slices', () => {
+    const people = [...'安北长东丰福广贵海河衡湖江金京兰乐丽临龙南宁平青庆山韶石松泰天通西襄新兴阳宜永余云肇中'].map((c, i) => ({
+      ...hospital(`p${i}`, `${c}明`),
+      kind: 'person' as const,
+      names: [`${c}明`, `党委书记${c}明`],
+    }));
+    const slices = sliceTable({ entities: people }, 8, fold);
+    expect(Math.max(...slices.map((s) => s.entities.length))).toBeLessThan(people.length / 2);
+  });
+  it('lists the names offered as you type by their first character, without the derived forms', () => {
+    const listed = { ...hospital('h', '高安市中医医院'), names: allHospitalNames(gaoan), listed: ['高安市中医医院', '高安市中医院'] };
+    const lists = sliceNameList({ entities: [listed, measure] }, 4, fold);
+    expect(lists.flatMap((l) => l.names).sort()).toEqual([
+      ['红色钥匙', 'measure'],
+      ['高安市中医医院', 'hospital'],
+      ['高安市中医院', 'hospital'],
+    ]);
+    expect(lists[sliceOf('高', 4)].names).toHaveLength(2);
   });
   it('gives a large table more slices, a small one a single slice', () => {
     expect(sliceCount(10_000)).toBe(1);

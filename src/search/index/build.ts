@@ -124,7 +124,7 @@ async function writeIndex(outDir: string, files: PagefindFile[], tables: Tables)
   await writeFile(join(outDir, FACETS_FILE), tables.facets);
   await writeFile(join(outDir, CHUNKS_FILE), tables.chunks);
   await mkdir(join(target, 'printed'), { recursive: true });
-  if (tables.names.size > 0) await mkdir(join(target, 'names'), { recursive: true });
+  for (const dir of new Set([...tables.names.keys()].map((path) => dirname(join(outDir, path))))) await mkdir(dir, { recursive: true });
   for (const [path, content] of [...tables.printed, ...tables.names]) {
     await writeFile(join(outDir, path), content);
     bytes += content.length;
@@ -144,7 +144,7 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
     const { files, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length > 0) throw new Error(`search index: ${fileErrors.join('; ')}`);
     const names = await namesSlices(outDir, added, files, fold);
-    const chunkMap = { ...chunkMapOf(files), nameSlices: names?.slices ?? 0 };
+    const chunkMap = { ...chunkMapOf(files), nameSlices: names?.slices ?? 0, nameListSlices: names?.listSlices ?? 0 };
     const tables = {
       facets: facetsFile(filters, files),
       chunks: gzipSync(JSON.stringify(chunkMap), { level: 9 }),
@@ -155,7 +155,7 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
     const target = join(outDir, 'pagefind');
     const kib = (n: number) => (n / 1024).toFixed(1);
     log(
-      `indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${kib(tables.facets.length)} KiB, chunk map ${kib(tables.chunks.length)} KiB, names ${names?.slices ?? 0} slices) in ${Date.now() - started} ms`,
+      `indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${kib(tables.facets.length)} KiB, chunk map ${kib(tables.chunks.length)} KiB, names ${names?.slices ?? 0} + ${names?.listSlices ?? 0} slices) in ${Date.now() - started} ms`,
     );
     return { pages: filters.size, bytes };
   } finally {

@@ -5,7 +5,17 @@
  * cut into slices by the first key of each name.
  */
 import { gzipSync } from 'node:zlib';
-import { entityKeys, EXPANDING_KINDS, namesSliceFile, sliceCount, sliceTable, type NamedEntity, type NamesTable } from '../names.ts';
+import {
+  entityKeys,
+  EXPANDING_KINDS,
+  nameListFile,
+  namesSliceFile,
+  sliceCount,
+  sliceNameList,
+  sliceTable,
+  type NamedEntity,
+  type NamesTable,
+} from '../names.ts';
 import type { Fold, Token } from '../tokenizer.ts';
 
 /**
@@ -59,9 +69,24 @@ export function linkPages(table: NamesTable, keyTextByUrl: Map<string, string>, 
   return { entities };
 }
 
-/** The table's slice files (path → gzip), and how many there are. */
-export function namesFiles(table: NamesTable, fold: Fold): { slices: number; files: Map<string, Buffer> } {
-  const slices = sliceCount(JSON.stringify(table).length);
-  const parts = sliceTable(table, slices, fold);
-  return { slices, files: new Map(parts.map((part, i) => [namesSliceFile(i), gzipSync(JSON.stringify(part), { level: 9 })])) };
+export interface NamesFiles {
+  /** Slices of the names table and of the name list. */
+  slices: number;
+  listSlices: number;
+  /** Path → gzip. */
+  files: Map<string, Buffer>;
+}
+
+const gzipJson = (value: unknown) => gzipSync(JSON.stringify(value), { level: 9 });
+
+/** The names table's and the name list's slice files. */
+export function namesFiles(table: NamesTable, fold: Fold): NamesFiles {
+  const lists = sliceNameList(table, 1, fold);
+  const listSlices = sliceCount(JSON.stringify(lists[0]).length);
+  const entities = table.entities.map(({ listed, ...entity }) => entity);
+  const slices = sliceCount(JSON.stringify(entities).length);
+  const files = new Map<string, Buffer>();
+  sliceTable({ entities }, slices, fold).forEach((part, i) => files.set(namesSliceFile(i), gzipJson(part)));
+  sliceNameList(table, listSlices, fold).forEach((part, i) => files.set(nameListFile(i), gzipJson(part)));
+  return { slices, listSlices, files };
 }
