@@ -13,6 +13,7 @@ import {
   nameKeys,
   mergeSlices,
   nameSliceKey,
+  SLICE_TARGET_BYTES,
   sliceCount,
   sliceNameList,
   sliceOf,
@@ -170,7 +171,7 @@ describe('the names table as the search page loads it', () => {
   });
   it('gives a large table more slices, a small one a single slice', () => {
     expect(sliceCount(10_000)).toBe(1);
-    expect(sliceCount(64 * 1024 * 5)).toBe(8);
+    expect(sliceCount(SLICE_TARGET_BYTES * 5)).toBe(8);
   });
   it('names a province or measure for its card without making its name stand for others', () => {
     const table: NamesTable = { entities: [measure, hospital('h', '红色钥匙')] };
