@@ -285,11 +285,17 @@ describe('search under /archive/ in a browser', () => {
     for (const q of ['党建', '高安中医院', '醫院 支部']) {
       fetched.length = 0;
       const main = await search(page, site, q);
-      expect(fetched.some((p) => p.endsWith('/pagefind-worker.js')), q).toBe(false);
+      expect(
+        fetched.some((p) => p.endsWith('/pagefind-worker.js')),
+        q,
+      ).toBe(false);
       const inWorker = await search(page, site, q, '&worker=on');
       expect(inWorker.errors, q).toEqual([]);
       expect(inWorker.found, q).toEqual(main.found);
-      expect(fetched.some((p) => p.endsWith('/pagefind-worker.js')), q).toBe(true);
+      expect(
+        fetched.some((p) => p.endsWith('/pagefind-worker.js')),
+        q,
+      ).toBe(true);
     }
     page.removeAllListeners('request');
   });
