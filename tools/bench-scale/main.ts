@@ -37,7 +37,8 @@ import { runBuild, type Variant } from './build.ts';
 import { renderSvg } from './plot.ts';
 import { copySrc, createProject, projectExists, SCALE_DIR } from './project.ts';
 import { ROOT } from '../shared/project.ts';
-import { expectedPages, generateQueries, type Names, type Query } from '../synthetic/queries.ts';
+import { expectedPages, generateQueries, truthTexts, type Names, type Query } from '../synthetic/queries.ts';
+import { siteTruthRules } from './truth-rules.ts';
 import { goals, printTable } from './report.ts';
 import { readResult, writeResult, type SizeResult } from './results.ts';
 import { readScaleResults, sizeFigures, writeScaleResults, type SizeFigures } from './figures.ts';
@@ -169,6 +170,7 @@ async function buildVariants(reports: number, variants: Variant[], reuse: boolea
  */
 async function searchVariants(reports: number, variants: Variant[], names: Names, result: SizeResult): Promise<void> {
   const dir = join(SCALE_DIR, String(reports));
+  const rules = siteTruthRules(distOf(reports, 'project'));
   let queries: Query[] | undefined;
   for (const variant of variants) {
     const dist = distOf(reports, variant);
@@ -182,7 +184,7 @@ async function searchVariants(reports: number, variants: Variant[], names: Names
     result[variant].pages = pages.length;
     log(`${reports}: ${variant}: ${pages.length} indexed pages read in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     if (!queries) {
-      queries = generateQueries(names, pages, { seed: DEFAULT_SEED });
+      queries = generateQueries(names, pages, { seed: DEFAULT_SEED, rules });
       writeFileSync(
         join(dir, 'queries.json'),
         JSON.stringify(
@@ -192,7 +194,8 @@ async function searchVariants(reports: number, variants: Variant[], names: Names
         ),
       );
     }
-    for (const q of queries) q.expected = expectedPages(q.match, pages);
+    const compared = truthTexts(pages, rules);
+    for (const q of queries) q.expected = expectedPages(q.match, compared, rules);
     result.queries = queries.length;
     log(`${reports}: ${variant}: ${queries.length} queries through Chromium …`);
     const { runs, ...summary } = await measureSearch(dist, queries, { log: (s) => log(`${reports}: ${variant}: ${s}`) });

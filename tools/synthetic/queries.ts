@@ -184,9 +184,31 @@ export interface Names {
   unused: string[];
 }
 
-export function expectedPages(match: string[], pages: TruthPage[]): string[] {
-  const terms = match.map(evalNormalize);
-  return pages.filter((p) => terms.every((t) => p.text.includes(t))).map((p) => p.url);
+/**
+ * How the search page reads a query beyond substrings (docs/search.md), for
+ * a truth that asks what it promises: punctuation that only joins words is
+ * skipped on both sides, and a term that is a name of a hospital or person
+ * finds every page with any of its names (`alternatives`, from the built
+ * site's names table).
+ */
+export interface TruthRules {
+  alternatives?: (term: string) => string[] | undefined;
+  skipJoining?: boolean;
+}
+
+/** The punctuation docs/search.md says only joins words: 、 “” ‘’ 《》 「」 『』 · " '. */
+export const JOINING = /[、“”‘’《》「」『』·"']/gu;
+
+/** Pages as the truth compares them under `rules`: without joining punctuation when it is skipped. Once per page set. */
+export function truthTexts(pages: TruthPage[], rules: TruthRules): TruthPage[] {
+  return rules.skipJoining ? pages.map((p) => ({ url: p.url, text: p.text.replace(JOINING, '') })) : pages;
+}
+
+/** Pages (in `truthTexts` form) that hold every term of `match`, or for a name any of its names. */
+export function expectedPages(match: string[], pages: TruthPage[], rules: TruthRules = {}): string[] {
+  const form = (s: string) => (rules.skipJoining ? evalNormalize(s).replace(JOINING, '') : evalNormalize(s));
+  const terms = match.map((t) => (rules.alternatives?.(t) ?? [t]).map(form));
+  return pages.filter((p) => terms.every((names) => names.some((n) => p.text.includes(n)))).map((p) => p.url);
 }
 
 /** Queries of one category, each new and expecting 1 to `cap` pages (`absent` ones: none), numbered within their category. */
@@ -195,10 +217,12 @@ class QuerySet {
   private readonly seen = new Set<string>();
   private readonly pages: TruthPage[];
   private readonly cap: number;
+  private readonly rules: TruthRules;
 
-  constructor(pages: TruthPage[], cap: number) {
-    this.pages = pages;
+  constructor(pages: TruthPage[], cap: number, rules: TruthRules) {
+    this.pages = truthTexts(pages, rules);
     this.cap = cap;
+    this.rules = rules;
   }
 
   /** Up to `want` queries of `category` from `make` (which may give up on a try), in at most `tries` tries. */
@@ -212,7 +236,7 @@ class QuerySet {
 
   private add(category: string, q: string, match: string[] = [q]): boolean {
     if (!q || this.seen.has(q)) return false;
-    const expected = expectedPages(match, this.pages);
+    const expected = expectedPages(match, this.pages, this.rules);
     if (category === 'absent' ? expected.length > 0 : expected.length === 0 || expected.length > this.cap) return false;
     this.seen.add(q);
     this.queries.push({
@@ -234,9 +258,9 @@ function latinTokens(pages: TruthPage[]): string[] {
 }
 
 /** About 160 queries; deterministic for a given seed, names and pages. */
-export function generateQueries(names: Names, pages: TruthPage[], opts: { seed?: number; cap?: number } = {}): Query[] {
+export function generateQueries(names: Names, pages: TruthPage[], opts: { seed?: number; cap?: number; rules?: TruthRules } = {}): Query[] {
   const rng = mulberry32(opts.seed ?? 9);
-  const set = new QuerySet(pages, opts.cap ?? 100);
+  const set = new QuerySet(pages, opts.cap ?? 100, opts.rules ?? {});
   const text = () => pick(rng, pages).text;
   /** A run of `min`–`max` Chinese characters cut anywhere in a random page's text. */
   const cut = (min: number, max: number) => (): [string] | undefined => {
