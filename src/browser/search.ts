@@ -227,7 +227,8 @@ async function rankResults(
   byId: Map<string, PagefindResult>,
   fold: Fold,
 ): Promise<string[]> {
-  const about = (id: string) => [...named.values()].some((e) => e.about?.includes(id) ?? false);
+  const aboutIds = new Set([...named.values()].flatMap((e) => e.about ?? []));
+  const about = (id: string) => aboutIds.has(id);
   const loadAll = ids.length <= RANK_BY_TEXT_MAX;
   const pages = loadAll ? await Promise.all(ids.map((id) => load(byId.get(id)!))) : [];
   const ranked: RankedPage[] = ids.map((id, i) => {
@@ -543,11 +544,13 @@ async function findPages(
   // A province or measure named only gets its card: its name is searched as typed.
   const byNames = new Map([...named].filter(([, e]) => EXPANDING_KINDS.has(e.kind)));
   const plain = terms.filter((t) => !byNames.has(t));
+  const namedPages = [...byNames.values()].map((e) => new Set(e.pages));
+  const onNamedPages = (id: string) => namedPages.every((pages) => pages.has(id));
   const lookUp = pagefindLookUp(pf, found);
   if (plain.length === 0) {
     // Only names: every page is a candidate (in date order), the names table decides.
     const [all] = await lookUp([[]]);
-    const ids = all.filter((id) => [...byNames.values()].every((e) => e.pages?.includes(id)));
+    const ids = all.filter(onNamedPages);
     return { plan: { ids, checked: 0, rounds: [] }, byId: found };
   }
   const plan = await runPlan(
@@ -560,7 +563,7 @@ async function findPages(
     },
   );
   if (!plan) return undefined;
-  const ids = plan.ids.filter((id) => [...byNames.values()].every((e) => e.pages?.includes(id)));
+  const ids = plan.ids.filter(onNamedPages);
   return { plan: { ...plan, ids }, byId: found };
 }
 

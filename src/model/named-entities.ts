@@ -7,7 +7,7 @@
  */
 import { allHospitalNames, personNames } from '../content-model/hospital-names.ts';
 import { refId } from '../content-model/integrity.ts';
-import type { NamedEntity } from '../search/names.ts';
+import type { EntityKind, NamedEntity } from '../search/names.ts';
 import type { Archive } from './archive.ts';
 
 /** Distinct non-empty places, outermost first: 重庆市 大足区. */
@@ -18,22 +18,24 @@ const articlePath = (id: string) => `/articles/${id}/`;
 /** Distinct articles of a list of mentions, in order. */
 const articlesOf = (mentions: { article: string }[]) => [...new Set(mentions.map((m) => m.article))];
 
+const FOLDERS: Record<EntityKind, string> = { hospital: 'hospitals', person: 'people', province: 'provinces', measure: 'measures' };
+
+/** What every kind derives alike from its articles: its page, and the reports and pages about it. */
+function located(kind: EntityKind, id: string, articles: string[]) {
+  const path = `/${FOLDERS[kind]}/${id}/`;
+  return { kind, id, path, reports: articles.length, aboutPaths: [path, ...articles.map(articlePath)] };
+}
+
 function hospitalEntities(archive: Archive): NamedEntity[] {
   return [...archive.hospitals.values()].map((h) => {
     const d = h.entry.data;
     const facts = { name: d.name, aliases: d.aliases, province: d.province.value, city: d.city?.value, county: d.county?.value };
-    const articles = articlesOf(h.articles);
-    const path = `/hospitals/${h.id}/`;
     return {
-      kind: 'hospital',
-      id: h.id,
+      ...located('hospital', h.id, articlesOf(h.articles)),
       name: d.name,
       place: placeOf(facts.province, facts.city, facts.county),
       names: allHospitalNames(facts),
       listed: [d.name, ...(d.aliases ?? [])],
-      path,
-      reports: articles.length,
-      aboutPaths: [path, ...articles.map(articlePath)],
     };
   });
 }
@@ -41,53 +43,34 @@ function hospitalEntities(archive: Archive): NamedEntity[] {
 function personEntities(archive: Archive): NamedEntity[] {
   return [...archive.people.values()].map((p) => {
     const d = p.entry.data;
-    const articles = articlesOf(p.mentions);
-    const path = `/people/${p.id}/`;
     return {
-      kind: 'person',
-      id: p.id,
+      ...located('person', p.id, articlesOf(p.mentions)),
       name: d.name,
       place: p.hospitals.map((h) => archive.hospitals.get(h)?.entry.data.name ?? '').join('、'),
       names: personNames(d.name, d.roles),
       listed: [d.name],
-      path,
-      reports: articles.length,
-      aboutPaths: [path, ...articles.map(articlePath)],
     };
   });
 }
 
 function provinceEntities(archive: Archive): NamedEntity[] {
-  return archive.provinces.map(({ province, hospitals, articles }) => {
-    const path = `/provinces/${province.id}/`;
-    return {
-      kind: 'province',
-      id: province.id,
-      name: province.name,
-      place: `${hospitals.length} 家医院`,
-      names: [province.name, province.short],
-      listed: [province.name],
-      path,
-      reports: articles.length,
-      aboutPaths: [path, ...articles.map(articlePath)],
-    };
-  });
+  return archive.provinces.map(({ province, hospitals, articles }) => ({
+    ...located('province', province.id, articles),
+    name: province.name,
+    place: `${hospitals.length} 家医院`,
+    names: [province.name, province.short],
+    listed: [province.name],
+  }));
 }
 
 function measureEntities(archive: Archive): NamedEntity[] {
   return [...archive.measures.values()].map((m) => {
     const d = m.entry.data;
-    const hospital = archive.hospitals.get(refId(d.hospital) ?? '');
-    const path = `/measures/${m.id}/`;
     return {
-      kind: 'measure',
-      id: m.id,
+      ...located('measure', m.id, [refId(d.article) ?? '']),
       name: d.name,
-      place: hospital?.entry.data.name ?? '',
+      place: archive.hospitals.get(refId(d.hospital) ?? '')?.entry.data.name ?? '',
       names: [d.name],
-      path,
-      reports: 1,
-      aboutPaths: [path, articlePath(refId(d.article) ?? '')],
     };
   });
 }

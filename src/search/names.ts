@@ -66,7 +66,7 @@ export interface NamesTable {
 }
 
 /**
- * JSON bytes a slice holds at most, roughly: a query's names cost one small
+ * JSON characters a slice holds at most, roughly: a query's names cost one small
  * file per term. Page ids hardly compress, so a slice gzips to about half:
  * at 10,000 reports 64 KB slices came to 36 KiB each.
  */

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pagesUnder } from './dist.ts';
+import { NAMES_SOURCE, type NamesTable } from '../../src/search/names.ts';
 
 export interface KeyPage {
   name: string;
@@ -57,8 +58,11 @@ export function keyPages(dist: string, all = false): KeyPage[] {
  */
 function searchStates(dist: string): KeyPage[] {
   const hospital = pagesUnder(dist, 'hospitals')[0];
-  if (!hospital || !existsSync(join(dist, 'search/index.html'))) return [];
-  const name = /<h1[^>]*>([^<]+)</.exec(readFileSync(join(dist, 'hospitals', hospital, 'index.html'), 'utf8'))?.[1]?.trim();
+  const namesFile = join(dist, NAMES_SOURCE);
+  if (!hospital || !existsSync(join(dist, 'search/index.html')) || !existsSync(namesFile)) return [];
+  // The site's own record of the hospital's name (what the search page's names table is made from).
+  const { entities } = JSON.parse(readFileSync(namesFile, 'utf8')) as NamesTable;
+  const name = entities.find((e) => e.kind === 'hospital' && e.id === hospital)?.name;
   const query = (q: string) => `search/?q=${encodeURIComponent(q)}`;
   return [
     ...(name ? [{ name: 'search-card', path: query(name) }] : []),

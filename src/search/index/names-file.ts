@@ -28,26 +28,31 @@ export function keyText(tokens: Token[]): string {
   return tokens.map((t) => ([...t.key].length === 1 ? t.key : '\u0000')).join('');
 }
 
+/** Longest prefix names are bucketed by: a short one would gather every 党委书记X in one bucket. */
+const PREFIX = 6;
+
 /**
  * Finds which entities a page mentions by any of their names in one pass
- * over its text: candidate names by their first two UTF-16 units, so the cost
- * grows with the text, not with the number of entities times pages.
+ * over its text: candidate names by their first (up to six) UTF-16 units, so
+ * the cost grows with the text, not with the number of entities times pages.
  */
 export function mentionFinder(entities: NamedEntity[], fold: Fold): (text: string) => Set<number> {
   const byStart = new Map<string, { name: string; entity: number }[]>();
   entities.forEach((entity, i) => {
     for (const keys of entityKeys(entity, fold)) {
       const name = keys.join('');
-      const start = name.slice(0, 2);
-      byStart.set(start, [...(byStart.get(start) ?? []), { name, entity: i }]);
+      const start = name.slice(0, PREFIX);
+      const bucket = byStart.get(start);
+      if (bucket) bucket.push({ name, entity: i });
+      else byStart.set(start, [{ name, entity: i }]);
     }
   });
   return (text) => {
     const found = new Set<number>();
     for (let at = 0; at < text.length; at++) {
-      for (const c of byStart.get(text.slice(at, at + 2)) ?? []) if (text.startsWith(c.name, at)) found.add(c.entity);
-      // A one-unit name (never in practice, but keyed by one unit) is looked up on its own.
-      for (const c of byStart.get(text[at]) ?? []) if (text.startsWith(c.name, at)) found.add(c.entity);
+      for (let k = 1; k <= PREFIX && at + k <= text.length; k++) {
+        for (const c of byStart.get(text.slice(at, at + k)) ?? []) if (text.startsWith(c.name, at)) found.add(c.entity);
+      }
     }
     return found;
   };
@@ -87,6 +92,6 @@ export function namesFiles(table: NamesTable, fold: Fold): NamesFiles {
   const slices = sliceCount(JSON.stringify(entities).length);
   const files = new Map<string, Buffer>();
   sliceTable({ entities }, slices, fold).forEach((part, i) => files.set(namesSliceFile(i), gzipJson(part)));
-  sliceNameList(table, listSlices, fold).forEach((part, i) => files.set(nameListFile(i), gzipJson(part)));
+  (listSlices === 1 ? lists : sliceNameList(table, listSlices, fold)).forEach((part, i) => files.set(nameListFile(i), gzipJson(part)));
   return { slices, listSlices, files };
 }
