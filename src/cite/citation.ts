@@ -41,7 +41,7 @@ function gbDate(date: CitationInput['date']): string {
   return date.inferred ? `[${date.value}]` : date.value;
 }
 
-function fullTitle(input: CitationInput): string {
+export function fullTitle(input: CitationInput): string {
   if (!input.subtitle) return input.title;
   const sub = input.subtitle.replace(/^[—–-]+/u, '');
   return `${input.title}：${sub}`;

@@ -10,6 +10,7 @@ import { correctionMarkIds } from '../content-model/correction-marks.ts';
 import { articleAuthors } from '../cite/authors.ts';
 import { citationFor } from '../cite/citation.ts';
 import { exportRecords } from '../cite/data-export.ts';
+import { referenceExtras } from '../cite/reference-manager.ts';
 import { absoluteUrl } from './urls.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -93,6 +94,12 @@ export async function getCitation(article: Article, site: URL | undefined) {
   const archive = await getArchive();
   const authors = articleAuthors(archive, archive.articleById.get(article.id)!);
   return citationFor(article.id, article.data, absoluteUrl(`/articles/${article.id}/`, site), authors);
+}
+
+/** The lede and tags reference managers take from an article (its page head, COinS, RIS and BibTeX). */
+export async function getReferenceExtras(article: Article) {
+  const archive = await getArchive();
+  return referenceExtras(archive, archive.articleById.get(article.id)!, article.body ?? '');
 }
 
 /** The data downloads' records, with absolute URLs for this site. */

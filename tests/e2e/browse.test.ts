@@ -119,6 +119,34 @@ describe('citation metadata on article pages', () => {
     expect(linked.filter((p: { url?: string }) => p.url?.includes('/people/')).length).toBeGreaterThan(0);
   });
 
+  it('says in its COinS span what its head says, tags included, read as Zotero reads a ContextObject', () => {
+    const attr = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+    for (const a of articles) {
+      const html = page(`articles/${a.id}`);
+      const meta = (name: string) =>
+        [...html.matchAll(new RegExp(`<meta name="${name.replace('.', '\\.')}" content="([^"]*)"`, 'g'))].map((m) => attr(m[1]));
+      const spans = [...html.matchAll(/<span class="Z3988" title="([^"]*)"><\/span>/g)];
+      expect(spans.length, a.id).toBe(1);
+      // Zotero's parseContextObject: pairs split at & and =, `+` and %2B read as a space.
+      const pairs = attr(spans[0][1])
+        .split('&')
+        .map((kv) => kv.split('='))
+        .map(([k, v]) => [k, decodeURIComponent(v.replace(/\+|%2[bB]/g, ' '))]);
+      const all = (key: string) => pairs.filter(([k]) => k === key).map(([, v]) => v);
+      expect(all('rft_val_fmt'), a.id).toEqual(['info:ofi/fmt:kev:mtx:dc']);
+      expect(all('rft.type'), a.id).toEqual(['newspaperArticle']);
+      expect(all('rft.title'), a.id).toEqual(meta('citation_title'));
+      const authors = pairs.filter(([k]) => k === 'rft.aulast' || k === 'rft.aufirst').map(([, v]) => v);
+      expect(authors.join(''), a.id).toBe(meta('citation_author').join('').replaceAll(', ', ''));
+      expect(all('rft.date'), a.id).toEqual(meta('citation_publication_date').map((d) => d.replaceAll('/', '-')));
+      expect(all('rft.source'), a.id).toEqual(meta('prism.publicationName'));
+      expect(all('rft_id'), a.id).toEqual(meta('citation_public_url'));
+      expect(all('rft.description'), a.id).toEqual(meta('citation_abstract'));
+      expect(all('rft.subject'), a.id).toEqual(meta('citation_keywords'));
+      expect(all('rft.subject').length, a.id).toBeGreaterThan(0);
+    }
+  });
+
   it('names the same authors in the data download, the meta tags, RIS, BibTeX and JSON-LD, and names some for every article', () => {
     const exported: { id: string; authors: string[] }[] = JSON.parse(readFileSync(join(dist, 'data/articles.json'), 'utf8'));
     for (const { id, authors } of exported) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bylineAuthors, formatBibtex, formatGbt7714, formatRis, highwireTags, type CitationInput } from '../../src/cite/citation.ts';
+import { coinsContextObject, coinsFields } from '../../src/cite/coins.ts';
 import { toCsv } from '../../src/cite/csv.ts';
 import { invertedName, splitChineseName } from '../../src/cite/names.ts';
 
@@ -154,5 +155,46 @@ describe('CSV', () => {
       ],
     );
     expect(csv).toBe('\uFEFFname,note\r\n随州市中心医院,"含,逗号与""引号"""\r\n\'=1+1,\r\n');
+  });
+});
+
+describe('COinS', () => {
+  const read = (co: string) => co.split('&').map((kv) => kv.split('=').map((part) => decodeURIComponent(part)));
+
+  it('is a Dublin Core ContextObject of a newspaper article, with authors in two fields and tags as subjects', () => {
+    const co = coinsContextObject(
+      { ...article, newspaper: { value: '随州日报' } },
+      { abstract: '导语，有“引号”&符号=。', keywords: ['甲医院', '湖北省'] },
+    );
+    expect(read(co)).toEqual([
+      ['ctx_ver', 'Z39.88-2004'],
+      ['rft_val_fmt', 'info:ofi/fmt:kev:mtx:dc'],
+      ['rft.type', 'newspaperArticle'],
+      ['rft.title', '紧握行稳致远“红色密钥”：本溪市中心医院以党建引领高质量发展'],
+      ['rft.aulast', '邹'],
+      ['rft.aufirst', '欣芮'],
+      ['rft.aulast', '张'],
+      ['rft.aufirst', '威'],
+      ['rft.aulast', '杨'],
+      ['rft.aufirst', '玲玲'],
+      ['rft.aulast', '赵'],
+      ['rft.aufirst', '聪'],
+      ['rft.date', '2023'],
+      ['rft.source', '随州日报'],
+      ['rft_id', 'https://example.org/articles/benxi-central-red-key/'],
+      ['rft.language', 'zh-CN'],
+      ['rft.description', '导语，有“引号”&符号=。'],
+      ['rft.subject', '甲医院'],
+      ['rft.subject', '湖北省'],
+    ]);
+    // Han characters as they are (gzip finds them in the page head); ASCII delimiters escaped.
+    expect(co).toContain('rft.title=紧握行稳致远');
+    expect(co).toContain('rft.description=导语，有“引号”%26符号%3D。');
+  });
+
+  it('leaves out a value with a plus sign, which Zotero would read as a space, and keeps a name it cannot split whole', () => {
+    const fields = coinsFields({ ...article, authors: ['Anna Li'] }, { abstract: '“党建+科研”', keywords: ['党建+', '湖北省'] });
+    expect(fields.filter(([k]) => k === 'rft.description' || k === 'rft.subject')).toEqual([['rft.subject', '湖北省']]);
+    expect(fields.filter(([k]) => k.startsWith('rft.au'))).toEqual([['rft.au', 'Anna Li']]);
   });
 });

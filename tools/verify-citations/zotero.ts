@@ -1,7 +1,7 @@
 /**
  * The Zotero side of verify-citations: each article page saved through a
- * running Zotero translation server (`POST /web`, which picks Embedded
- * Metadata for our pages), and its `.ris` and `.bib` imported (`POST
+ * running Zotero translation server (`POST /web`, which picks the COinS
+ * translator for our pages, ahead of Embedded Metadata), and its `.ris` and `.bib` imported (`POST
  * /import`, Zotero's RIS and BibTeX translators), each item compared with
  * what the page's own meta tags state.
  */
@@ -83,14 +83,12 @@ export function summarise(item: ZoteroItem): string {
 /**
  * Differences that are known and not ours to fix, with the reason the report
  * prints: Zotero's BibTeX translator files every `@article` as a journal
- * article (it reads no `entrysubtype`); Embedded Metadata drops keyword tags
- * unless another translator called it ("most of the time they are not
- * right"); BibTeX gives a Chinese name in one piece, since splitting it
+ * article (it reads no `entrysubtype`); BibTeX gives a Chinese name in one piece, since splitting it
  * (`王, 松`) would make BibTeX and biblatex styles print it given name first;
  * and it has no `language` field, which biblatex styles would print.
  */
 export const KNOWN: Record<ZoteroResult['via'], Record<string, string>> = {
-  web: { tags: "Zotero's Embedded Metadata keeps no keyword tags when a page is saved directly" },
+  web: {},
   ris: {},
   bib: {
     itemType: "Zotero's BibTeX translator files every @article as a journal article",

@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getArchive, getArticles, getCitation, type Article } from '../../model/collections.ts';
+import { getArticles, getCitation, getReferenceExtras, type Article } from '../../model/collections.ts';
 import { formatBibtex } from '../../cite/citation.ts';
-import { referenceExtras } from '../../cite/reference-manager.ts';
 
 export async function getStaticPaths() {
   return (await getArticles()).map((article) => ({ params: { id: article.id }, props: { article } }));
@@ -9,8 +8,7 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { article } = props as { article: Article };
-  const archive = await getArchive();
-  const extras = referenceExtras(archive, archive.articleById.get(article.id)!, article.body ?? '');
+  const extras = await getReferenceExtras(article);
   return new Response(formatBibtex(await getCitation(article, site), extras), {
     headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' },
   });
