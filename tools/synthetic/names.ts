@@ -6,6 +6,9 @@
 import { chance, pick, type Rng } from './random.ts';
 import { GIVEN_SYL, PLACE_SYL, SURNAME, type Syl } from './vocabulary.ts';
 
+/** Failed draws in a row after which a name space counts as crowded. */
+const CROWDED = 50;
+
 export class Namer {
   private readonly usedNames = new Set<string>();
   private readonly usedIds = new Set<string>();
@@ -25,8 +28,10 @@ export class Namer {
 
   /** A place name of two syllables not used before, e.g. `['临川', 'linchuan']`. */
   place(): Syl {
-    return this.fresh(() => {
-      const syl = Array.from({ length: 2 }, () => pick(this.rng, PLACE_SYL));
+    // Two syllables make 4,489 places, which a 30,000-report archive outgrows; once a free one is
+    // hard to find, three. (Smaller archives never get there, so they stay as they were.)
+    return this.fresh((attempt) => {
+      const syl = Array.from({ length: attempt < CROWDED ? 2 : 3 }, () => pick(this.rng, PLACE_SYL));
       return [syl.map((s) => s[0]).join(''), syl.map((s) => s[1]).join('')];
     });
   }
@@ -40,9 +45,9 @@ export class Namer {
     });
   }
 
-  private fresh(make: () => Syl): Syl {
-    for (;;) {
-      const s = make();
+  private fresh(make: (attempt: number) => Syl): Syl {
+    for (let attempt = 0; ; attempt++) {
+      const s = make(attempt);
       if (!this.usedNames.has(s[0])) {
         this.usedNames.add(s[0]);
         return s;
