@@ -26,11 +26,13 @@ import {
 import { foldWith, mayNeedFold } from '../search/t2s.ts';
 import {
   FILTER_GROUPS,
-  FACETS_FILE,
   applyFilters,
   decodeFacets,
   facetCounts,
+  facetSliceFile,
+  facetSlicesOf,
   splitFacetValues,
+  type FacetSlice,
   type FacetTable,
 } from '../search/facets.ts';
 import { hasFilters, readState, stateSearch, type SearchState } from '../search/query/state.ts';
@@ -46,11 +48,11 @@ import {
   nameListFile,
   nameSliceKey,
   namesSliceFile,
-  sliceOf,
   type NamedEntity,
   type NameList,
   type NamesTable,
 } from '../search/names.ts';
+import { sliceOf } from '../search/slices.ts';
 import { orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
 
 /** Up to this many results are all loaded to rank them by their text; beyond it only the articles' data ranks them. */
@@ -137,12 +139,27 @@ async function fetchGzipText(path: string): Promise<string> {
   return new Response(gzipped ? stream.pipeThrough(new DecompressionStream('gzip')) : stream).text();
 }
 
-let facetsLoad: Promise<FacetTable> | undefined;
-/** Every page's filter values (FACETS_FILE), fetched once. */
-function facetTable(): Promise<FacetTable> {
-  facetsLoad ??= fetchGzipText(FACETS_FILE).then(decodeFacets);
-  facetsLoad.catch(() => (facetsLoad = undefined));
-  return facetsLoad;
+const facetSliceLoads = new Map<number, Promise<FacetSlice>>();
+/** Slice `i` of the facet table, fetched once (again after a failure). */
+function facetSlice(i: number): Promise<FacetSlice> {
+  let load = facetSliceLoads.get(i);
+  if (!load) {
+    load = fetchGzipText(facetSliceFile(i)).then((text) => JSON.parse(text) as FacetSlice);
+    load.catch(() => facetSliceLoads.delete(i));
+    facetSliceLoads.set(i, load);
+  }
+  return load;
+}
+
+/**
+ * The filter values of these pages: the facet slices they are in. Throws
+ * when a slice cannot be had, so no count or filter is taken from part of
+ * the results.
+ */
+async function facetsOf(ids: string[]): Promise<FacetTable> {
+  const map = await chunkMap();
+  if (!map?.facetSlices || !map.facetValues) throw new Error('search index: no facet table');
+  return decodeFacets(map.facetValues, await Promise.all(facetSlicesOf(ids, map.facetSlices).map(facetSlice)));
 }
 
 /** A JSON table the search can do without, fetched on first use and once; undefined when it cannot be had. */
@@ -570,7 +587,7 @@ async function findPages(
 /** Filter counts come after the results are shown; without them the results stand alone. */
 async function showFacetCounts(unfiltered: string[], state: SearchState, my: number) {
   try {
-    const counts = facetCounts(unfiltered, state.filters, await facetTable());
+    const counts = facetCounts(unfiltered, state.filters, await facetsOf(unfiltered));
     if (my !== run) return;
     renderFacets(counts, state);
   } catch {
@@ -609,7 +626,7 @@ async function search(state: SearchState) {
     results.dataset.checked = String(found.plan.checked);
     // Every page that holds the query, before filters: the filter counts are taken from it.
     const unfiltered = found.plan.ids;
-    const table = hasFilters(state) ? await facetTable() : undefined;
+    const table = hasFilters(state) ? await facetsOf(unfiltered) : undefined;
     if (my !== run) return;
     const filtered = table ? applyFilters(unfiltered, state.filters, table) : unfiltered;
     if (state.view === 'kwic') {
@@ -623,7 +640,7 @@ async function search(state: SearchState) {
         base: BASE,
         ids: filtered,
         load: (id) => load(found.byId.get(id)!),
-        facets: () => facetTable().catch(() => undefined),
+        facets: () => facetsOf(filtered).catch(() => undefined),
         isCurrent: () => my === run,
         go: (next) => go(next, true),
         done: () => setDone(true),

@@ -1,6 +1,7 @@
 /**
  * The chunk map: what each of Pagefind's word index chunks costs to
- * download, and which chunk holds a key. The index builder writes it
+ * download, and which chunk holds a key; with it, since every search loads it
+ * first, how the sliced tables are cut and the facet values they index. The index builder writes it
  * (`src/search/index/pagefind-files.ts`); the search page's planner
  * (`src/search/query/planner.ts`) reads it to ask for cheap keys first.
  */
@@ -17,6 +18,10 @@ export interface ChunkMap {
   nameSlices?: number;
   /** How many slices the name list has (`src/search/names.ts`); 0 or absent: none. */
   nameListSlices?: number;
+  /** How many slices the facet table has (`src/search/facets.ts`); 0 or absent: none. */
+  facetSlices?: number;
+  /** Every value of each filter group, which the facet slices give as indexes. */
+  facetValues?: Record<string, string[]>;
 }
 
 /** Order of Pagefind's (Rust) string comparison: by code point, not by UTF-16 unit. */

@@ -1,8 +1,10 @@
 /**
  * The facet table: every indexed page's filter values (province, hospital,
  * year, measure kind), keyed by its Pagefind id. The index builder writes it
- * (FACETS_FILE); the search page filters and counts its results with it.
+ * (`encodeFacets`: values into the chunk map, pages in slices); the search
+ * page filters and counts its results with the slices its results are in.
  */
+import { sliceOf } from './slices.ts';
 
 /** Filter groups, in the order the page shows them, with their Chinese labels. */
 export const FILTER_GROUPS = [
@@ -21,27 +23,46 @@ export type FilterName = (typeof FILTER_GROUPS)[number]['name'];
 export interface FacetTable {
   /** Every value of each group (order as written; the page sorts them). */
   values: Record<string, string[]>;
-  /** Each page's values by group. */
+  /** Each page's values by group (the pages of the slices loaded). */
   pages: Map<string, Record<string, string[]>>;
 }
 
-/** Where the index builder writes the facet table (gzip of `encodeFacets`), under the site's base, beside Pagefind's files. */
-export const FACETS_FILE = 'pagefind/facets.json.gz';
+/**
+ * The facet table as the index builder writes it: the values of each group
+ * once (they go into the chunk map, which every search loads first), and the
+ * pages cut into slices by their id, so a query with a few results fetches a
+ * few small slices, not every page's values: at 10,000 reports the whole
+ * table was 130 KB, the largest file of a first query.
+ */
+export interface FacetFiles {
+  /** Every value of each group, in FILTER_GROUPS order, by first appearance. */
+  values: Record<string, string[]>;
+  /** JSON of each slice: `{ pages: {id: [[value index…] per group]} }`. */
+  slices: string[];
+}
+
+/** Where slice `i` of the facet table is (gzip of JSON), under the site's base, beside Pagefind's files. */
+export const facetSliceFile = (i: number) => `pagefind/facets/${i}.json.gz`;
+
+/** A slice of the facet table as stored. */
+export interface FacetSlice {
+  pages: Record<string, number[][]>;
+}
 
 /**
- * The table as compact JSON: `{ values: {group: [value…]}, pages: {id: [[index…] per group]} }`,
- * groups in FILTER_GROUPS order, values by first appearance.
+ * The table of these pages in `slices` slices (`sliceOf` their id): values
+ * by first appearance in id order, each page's values as indexes into them.
  */
-export function encodeFacets(pages: { id: string; filters: Record<string, string[]> }[]): string {
+export function encodeFacets(pages: { id: string; filters: Record<string, string[]> }[], slices = 1): FacetFiles {
   const values: Record<string, string[]> = {};
   const index: Record<string, Map<string, number>> = {};
   for (const { name } of FILTER_GROUPS) {
     values[name] = [];
     index[name] = new Map();
   }
-  const encoded: Record<string, number[][]> = {};
+  const out: FacetSlice[] = Array.from({ length: slices }, () => ({ pages: {} }));
   for (const page of [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    encoded[page.id] = FILTER_GROUPS.map(({ name }) =>
+    out[facetSlicesOf([page.id], slices)[0]].pages[page.id] = FILTER_GROUPS.map(({ name }) =>
       (page.filters[name] ?? []).map((v) => {
         let i = index[name].get(v);
         if (i === undefined) index[name].set(v, (i = values[name].push(v) - 1));
@@ -49,18 +70,25 @@ export function encodeFacets(pages: { id: string; filters: Record<string, string
       }),
     );
   }
-  return JSON.stringify({ values, pages: encoded });
+  return { values, slices: out.map((slice) => JSON.stringify(slice)) };
 }
 
-export function decodeFacets(json: string): FacetTable {
-  const raw = JSON.parse(json) as { values: Record<string, string[]>; pages: Record<string, number[][]> };
+/** The slices of a table cut in `slices` that hold these pages, each once. */
+export function facetSlicesOf(ids: Iterable<string>, slices: number): number[] {
+  return [...new Set([...ids].map((id) => sliceOf(id, slices)))];
+}
+
+/** The facet table of the slices given, with every group's values. */
+export function decodeFacets(values: Record<string, string[]>, slices: FacetSlice[]): FacetTable {
   const pages = new Map<string, Record<string, string[]>>();
-  for (const [id, groups] of Object.entries(raw.pages)) {
-    const own: Record<string, string[]> = {};
-    FILTER_GROUPS.forEach(({ name }, g) => (own[name] = (groups[g] ?? []).map((i) => raw.values[name][i])));
-    pages.set(id, own);
+  for (const slice of slices) {
+    for (const [id, groups] of Object.entries(slice.pages)) {
+      const own: Record<string, string[]> = {};
+      FILTER_GROUPS.forEach(({ name }, g) => (own[name] = (groups[g] ?? []).map((i) => values[name][i])));
+      pages.set(id, own);
+    }
   }
-  return { values: raw.values, pages };
+  return { values, pages };
 }
 
 /** Pages that pass the selected filters: any value within a group, every group. */

@@ -13,6 +13,7 @@
  * by their first character instead: the name list (`nameListFile`), names
  * only, sliced by first key. Both slice counts are in the chunk map.
  */
+import { sliceOf } from './slices.ts';
 import { tokenize, type Fold } from './tokenizer.ts';
 
 export const NAMES_SOURCE = 'search/names.json';
@@ -63,27 +64,6 @@ export interface NamedEntity {
 
 export interface NamesTable {
   entities: NamedEntity[];
-}
-
-/**
- * JSON characters a slice holds at most, roughly: a query's names cost one small
- * file per term. Page ids hardly compress, so a slice gzips to about half:
- * at 10,000 reports 64 KB slices came to 36 KiB each.
- */
-export const SLICE_TARGET_BYTES = 16 * 1024;
-
-/** How many slices a table of `jsonBytes` gets: a power of two, so slices stay near the target. */
-export function sliceCount(jsonBytes: number): number {
-  let n = 1;
-  while (jsonBytes / n > SLICE_TARGET_BYTES) n *= 2;
-  return n;
-}
-
-/** The slice of `slices` that holds `key` (FNV-1a over its code points). */
-export function sliceOf(key: string, slices: number): number {
-  let h = 0x811c9dc5;
-  for (const c of key) h = Math.imul(h ^ c.codePointAt(0)!, 0x01000193) >>> 0;
-  return h % slices;
 }
 
 /** What a name, or a query term, is sliced by: its keys as one string. */

@@ -3,6 +3,8 @@ import {
   applyFilters,
   decodeFacets,
   encodeFacets,
+  facetSlicesOf,
+  type FacetSlice,
   facetCounts,
   FACET_COLLAPSE_ABOVE,
   FACET_SHOWN,
@@ -12,6 +14,7 @@ import { excerpt, pageHits } from '../../src/search/query/engine.ts';
 import { intersectOrdered } from '../../src/search/query/run-plan.ts';
 import { readState, stateSearch } from '../../src/search/query/state.ts';
 import { pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
+import { sliceOf } from '../../src/search/slices.ts';
 
 describe('URL state', () => {
   it('round-trips the query and filters', () => {
@@ -40,12 +43,14 @@ describe('combining results', () => {
     ).toEqual(['c', 'a']);
     expect(intersectOrdered([])).toEqual([]);
   });
+  const files = encodeFacets([
+    { id: 'a', filters: { province: ['陕西省'], year: ['2021'] } },
+    { id: 'b', filters: { province: ['陕西省'], year: ['2022'] } },
+    { id: 'c', filters: { province: ['湖北省'], year: ['2021'] } },
+  ]);
   const table = decodeFacets(
-    encodeFacets([
-      { id: 'a', filters: { province: ['陕西省'], year: ['2021'] } },
-      { id: 'b', filters: { province: ['陕西省'], year: ['2022'] } },
-      { id: 'c', filters: { province: ['湖北省'], year: ['2021'] } },
-    ]),
+    files.values,
+    files.slices.map((json) => JSON.parse(json)),
   );
   it('filters: any value within a group, every group', () => {
     expect(applyFilters(['a', 'b', 'c'], { province: ['陕西省', '湖北省'], year: ['2021'] }, table)).toEqual(['a', 'c']);
@@ -66,12 +71,38 @@ describe('the facet table file', () => {
       { id: 'und_2', filters: { hospital: ['甲医院', '乙医院'], kind: ['brand'] } },
       { id: 'und_1', filters: { hospital: ['乙医院'], year: ['2023'] } },
     ];
-    const json = encodeFacets(pages);
-    expect(json.match(/乙医院/g)).toHaveLength(1);
-    const table = decodeFacets(json);
+    const { values, slices } = encodeFacets(pages);
+    expect(JSON.stringify({ values, slices }).match(/乙医院/g)).toHaveLength(1);
+    const table = decodeFacets(
+      values,
+      slices.map((json) => JSON.parse(json)),
+    );
     expect(table.pages.get('und_2')).toEqual({ province: [], hospital: ['甲医院', '乙医院'], year: [], kind: ['brand'] });
     expect(table.pages.get('und_1')).toEqual({ province: [], hospital: ['乙医院'], year: ['2023'], kind: [] });
     expect(table.values.hospital.sort()).toEqual(['乙医院', '甲医院'].sort());
+  });
+
+  it('cuts the pages into slices by id, each page in the slice sliceOf names, values shared by all', () => {
+    const pages = Array.from({ length: 200 }, (_, i) => ({ id: `und_${i}`, filters: { year: [String(2000 + (i % 7))] } }));
+    const { values, slices } = encodeFacets(pages, 8);
+    expect(slices).toHaveLength(8);
+    const parsed: FacetSlice[] = slices.map((json) => JSON.parse(json));
+    // The search page asks for the slices facetSlicesOf names: each page is where it looks.
+    for (const { id } of pages) expect(Object.keys(parsed[facetSlicesOf([id], 8)[0]].pages), id).toContain(id);
+    const wanted = facetSlicesOf(['und_1', 'und_2', 'und_3', 'und_1'], 8);
+    expect(new Set(wanted).size).toBe(wanted.length);
+    expect(
+      decodeFacets(
+        values,
+        wanted.map((i) => parsed[i]),
+      ).pages.size,
+    ).toBeGreaterThanOrEqual(3);
+    expect(parsed.reduce((n, slice) => n + Object.keys(slice.pages).length, 0)).toBe(200);
+    expect(parsed.every((slice) => Object.keys(slice.pages).length < 60)).toBe(true);
+    // A page's values from its own slice alone.
+    const one = decodeFacets(values, [parsed[sliceOf('und_9', 8)]]);
+    expect(one.pages.get('und_9')?.year).toEqual(['2002']);
+    expect(one.values.year).toHaveLength(7);
   });
 });
 

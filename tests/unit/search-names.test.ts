@@ -13,14 +13,12 @@ import {
   nameKeys,
   mergeSlices,
   nameSliceKey,
-  SLICE_TARGET_BYTES,
-  sliceCount,
   sliceNameList,
-  sliceOf,
   sliceTable,
   type NamedEntity,
   type NamesTable,
 } from '../../src/search/names.ts';
+import { SLICE_TARGET_BYTES, sliceCount, sliceOf } from '../../src/search/slices.ts';
 import { keyText, linkPages, mentionFinder } from '../../src/search/index/names-file.ts';
 import { decodeContent, encodeContent, findHits, pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
 import { t2sTable } from '../../src/search/t2s-table.ts';

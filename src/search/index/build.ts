@@ -10,14 +10,15 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHUNKS_FILE } from '../chunk-map.ts';
-import { encodeFacets, FACETS_FILE } from '../facets.ts';
+import { CHUNKS_FILE, type ChunkMap } from '../chunk-map.ts';
+import { encodeFacets, facetSliceFile, type FacetFiles } from '../facets.ts';
 import { t2sTable } from '../t2s-table.ts';
 import { foldWith } from '../t2s.ts';
 import { extractPage } from './page-record.ts';
 import { chunkMapOf, pageIds, type PagefindFile } from './pagefind-files.ts';
 import { buildRecord, printedText } from './record.ts';
 import { NAMES_SOURCE, type NamesTable } from '../names.ts';
+import { sliceCount } from '../slices.ts';
 import { keyText, linkPages, namesFiles } from './names-file.ts';
 import { printedFile, searchFormChars, tokenizeChars, type Fold } from '../tokenizer.ts';
 
@@ -83,20 +84,36 @@ async function namesSlices(
   return namesFiles(linkPages(JSON.parse(source) as NamesTable, added.keys, pageIds(files), fold), fold);
 }
 
-/** The facet table file: each page's filter values under its Pagefind id. */
-function facetsFile(filters: Map<string, Record<string, string[]>>, files: PagefindFile[]): Buffer {
+/**
+ * JSON characters of a facet slice, at most: half the names table's, since a
+ * query needs a slice for each of its result pages (up to every slice) where it
+ * needs one names slice a term. At 10,000 reports: 64 slices of about 2 KiB.
+ */
+const FACET_SLICE_TARGET = 8 * 1024;
+
+/** The facet table: each page's filter values under its Pagefind id, in slices. */
+function facetTable(filters: Map<string, Record<string, string[]>>, files: PagefindFile[]): FacetFiles {
   const ids = pageIds(files);
   const facets = [...filters].map(([url, own]) => {
     const id = ids.get(url);
     if (!id) throw new Error(`search index: Pagefind wrote no fragment for ${url}`);
     return { id, filters: own };
   });
-  return gzipSync(encodeFacets(facets), { level: 9 });
+  const whole = encodeFacets(facets).slices[0];
+  return encodeFacets(facets, sliceCount(whole.length, FACET_SLICE_TARGET));
+}
+
+const sum = (files: Map<string, Buffer>) => [...files.values()].reduce((n, b) => n + b.length, 0);
+
+/** The facet slices' files by path. */
+function facetFiles(table: FacetFiles): Map<string, Buffer> {
+  return new Map(table.slices.map((json, i) => [facetSliceFile(i), gzipSync(json, { level: 9 })]));
 }
 
 /** Replaces `<outDir>/pagefind/` with the files the page loads; returns the bytes written. */
 interface Tables {
-  facets: Buffer;
+  /** The facet table's slices by file path. */
+  facets: Map<string, Buffer>;
   chunks: Buffer;
   /** The names table's slices by file path. */
   names: Map<string, Buffer>;
@@ -121,15 +138,15 @@ async function writeIndex(outDir: string, files: PagefindFile[], tables: Tables)
     await writeFile(path, f.content);
     bytes += f.content.length;
   }
-  await writeFile(join(outDir, FACETS_FILE), tables.facets);
   await writeFile(join(outDir, CHUNKS_FILE), tables.chunks);
   await mkdir(join(target, 'printed'), { recursive: true });
-  for (const dir of new Set([...tables.names.keys()].map((path) => dirname(join(outDir, path))))) await mkdir(dir, { recursive: true });
-  for (const [path, content] of [...tables.printed, ...tables.names]) {
+  const sliced = [...tables.names, ...tables.facets];
+  for (const dir of new Set(sliced.map(([path]) => dirname(join(outDir, path))))) await mkdir(dir, { recursive: true });
+  for (const [path, content] of [...tables.printed, ...sliced]) {
     await writeFile(join(outDir, path), content);
     bytes += content.length;
   }
-  return bytes + tables.facets.length + tables.chunks.length;
+  return bytes + tables.chunks.length;
 }
 
 export async function buildSearchIndex(outDir: string, log: (msg: string) => void = () => {}): Promise<{ pages: number; bytes: number }> {
@@ -144,9 +161,16 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
     const { files, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length > 0) throw new Error(`search index: ${fileErrors.join('; ')}`);
     const names = await namesSlices(outDir, added, files, fold);
-    const chunkMap = { ...chunkMapOf(files), nameSlices: names?.slices ?? 0, nameListSlices: names?.listSlices ?? 0 };
+    const facets = facetTable(filters, files);
+    const chunkMap: ChunkMap = {
+      ...chunkMapOf(files),
+      nameSlices: names?.slices ?? 0,
+      nameListSlices: names?.listSlices ?? 0,
+      facetSlices: facets.slices.length,
+      facetValues: facets.values,
+    };
     const tables = {
-      facets: facetsFile(filters, files),
+      facets: facetFiles(facets),
       chunks: gzipSync(JSON.stringify(chunkMap), { level: 9 }),
       names: names?.files ?? new Map(),
       printed: printedFiles(added, files),
@@ -155,7 +179,7 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
     const target = join(outDir, 'pagefind');
     const kib = (n: number) => (n / 1024).toFixed(1);
     log(
-      `indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${kib(tables.facets.length)} KiB, chunk map ${kib(tables.chunks.length)} KiB, names ${names?.slices ?? 0} + ${names?.listSlices ?? 0} slices) in ${Date.now() - started} ms`,
+      `indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${tables.facets.size} slices, ${kib(sum(tables.facets))} KiB; chunk map ${kib(tables.chunks.length)} KiB, names ${names?.slices ?? 0} + ${names?.listSlices ?? 0} slices) in ${Date.now() - started} ms`,
     );
     return { pages: filters.size, bytes };
   } finally {

@@ -10,12 +10,12 @@ import {
   EXPANDING_KINDS,
   nameListFile,
   namesSliceFile,
-  sliceCount,
   sliceNameList,
   sliceTable,
   type NamedEntity,
   type NamesTable,
 } from '../names.ts';
+import { sliceCount } from '../slices.ts';
 import type { Fold, Token } from '../tokenizer.ts';
 
 /**
