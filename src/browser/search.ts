@@ -39,6 +39,7 @@ import { hasFilters, readState, stateSearch, type SearchState } from '../search/
 import { anchorFor, anchorTitle, decodeAnchors, excerpt, linkFor, pageHits, type AnchorRef } from '../search/query/engine.ts';
 import { CHUNKS_FILE, type ChunkMap } from '../search/chunk-map.ts';
 import { runPlan, type PlanRun } from '../search/query/run-plan.ts';
+import { decodeFragment, fragmentFile, type PagefindFragment } from '../search/query/fragment.ts';
 import type { Offer } from './search-offers.ts';
 import { joinBase } from '../model/urls.ts';
 import {
@@ -58,12 +59,6 @@ import { orderByDate, pageSignals, rankPages, type RankedPage } from '../search/
 /** Up to this many results are all loaded to rank them by their text; beyond it only the articles' data ranks them. */
 const RANK_BY_TEXT_MAX = 30;
 
-interface PagefindFragment {
-  url: string;
-  raw_url?: string;
-  content: string;
-  meta: Record<string, string>;
-}
 interface PagefindResult {
   id: string;
   matchedMetaFields?: string[];
@@ -160,6 +155,12 @@ async function facetsOf(ids: string[]): Promise<FacetTable> {
   const map = await chunkMap();
   if (!map?.facetSlices || !map.facetValues) throw new Error('search index: no facet table');
   return decodeFacets(map.facetValues, await Promise.all(facetSlicesOf(ids, map.facetSlices).map(facetSlice)));
+}
+
+/** A page's fragment from its file, as Pagefind's `data()` gives it (src/search/query/fragment.ts). */
+async function fetchFragment(id: string): Promise<PagefindFragment> {
+  const file = fragmentFile(id);
+  return decodeFragment(await fetchGzipText(file), file);
 }
 
 /** A JSON table the search can do without, fetched on first use and once; undefined when it cannot be had. */
@@ -556,20 +557,20 @@ async function findPages(
   pfLoad: Promise<Pagefind> | undefined,
   my: number,
 ): Promise<{ plan: PlanRun; byId: Map<string, PagefindResult> } | undefined> {
-  const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
   const found = new Map<string, PagefindResult>();
   // A province or measure named only gets its card: its name is searched as typed.
   const byNames = new Map([...named].filter(([, e]) => EXPANDING_KINDS.has(e.kind)));
   const plain = terms.filter((t) => !byNames.has(t));
   const namedPages = [...byNames.values()].map((e) => new Set(e.pages));
   const onNamedPages = (id: string) => namedPages.every((pages) => pages.has(id));
-  const lookUp = pagefindLookUp(pf, found);
   if (plain.length === 0) {
-    // Only names: every page is a candidate (in date order), the names table decides.
-    const [all] = await lookUp([[]]);
-    const ids = all.filter(onNamedPages);
+    // Only names: the names table lists their pages, newest first; Pagefind is not asked.
+    const ids = [...byNames.values()][0].pages!.filter(onNamedPages);
+    for (const id of ids) found.set(id, { id, data: () => fetchFragment(id) });
     return { plan: { ids, checked: 0, rounds: [] }, byId: found };
   }
+  const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
+  const lookUp = pagefindLookUp(pf, found);
   const plan = await runPlan(
     { terms: plain, chunks, pageSize: PAGE_SIZE },
     {

@@ -58,7 +58,7 @@ export interface NamedEntity {
   aboutPaths?: string[];
   /** Pagefind ids of `aboutPaths` that are indexed (written by the index builder in place of `aboutPaths`). */
   about?: string[];
-  /** Expanding kinds only: Pagefind ids of the indexed pages that mention it by any of its names (written by the index builder). */
+  /** Expanding kinds only: Pagefind ids of the indexed pages that mention it by any of its names, newest first (written by the index builder). */
   pages?: string[];
 }
 

@@ -11,6 +11,7 @@ import {
   splitFacetValues,
 } from '../../src/search/facets.ts';
 import { excerpt, pageHits } from '../../src/search/query/engine.ts';
+import { decodeFragment, fragmentFile } from '../../src/search/query/fragment.ts';
 import { intersectOrdered } from '../../src/search/query/run-plan.ts';
 import { readState, stateSearch } from '../../src/search/query/state.ts';
 import { pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
@@ -153,5 +154,17 @@ describe('splitFacetValues', () => {
     expect(shown.length).toBe(FACET_SHOWN + 1);
     expect([...shown, ...rest].sort()).toEqual(values);
     expect(rest).toEqual(['医院01', '医院02', '医院07', '医院08', '医院09', '医院14', '医院15', '医院16', '医院17']);
+  });
+});
+
+describe('a Pagefind fragment read without Pagefind', () => {
+  it('is the JSON after the signature, its content without the zero-width spaces Pagefind writes', () => {
+    const text = `pagefind_dcd${JSON.stringify({ url: '/articles/a/', content: '党\u200B建', meta: { title: '甲' } })}`;
+    expect(decodeFragment(text, fragmentFile('und_1'))).toEqual({ url: '/articles/a/', content: '党建', meta: { title: '甲' } });
+  });
+  it('names the file when it is not a fragment', () => {
+    expect(() => decodeFragment('<!doctype html>', fragmentFile('und_1'))).toThrowErrorMatchingInlineSnapshot(
+      `[Error: pagefind/fragment/und_1.pf_fragment: not a Pagefind fragment]`,
+    );
   });
 });

@@ -50,6 +50,8 @@ interface Added {
   keys: Map<string, string>;
   /** Each page's printed file (`printedText`), gzipped, by URL. */
   printed: Map<string, Buffer>;
+  /** Each page's date sort key (Pagefind's `date` sort) by URL. */
+  dates: Map<string, string>;
 }
 
 /** Adds every indexable page of the site to the index. */
@@ -57,6 +59,7 @@ async function addPages(index: PagefindIndex, outDir: string, fold: Fold): Promi
   const filters = new Map<string, Record<string, string[]>>();
   const keys = new Map<string, string>();
   const printed = new Map<string, Buffer>();
+  const dates = new Map<string, string>();
   for (const file of await htmlFiles(outDir)) {
     const page = extractPage(await readFile(file, 'utf8'));
     if (!page) continue;
@@ -64,12 +67,13 @@ async function addPages(index: PagefindIndex, outDir: string, fold: Fold): Promi
     const added = await index.addCustomRecord(record);
     if (added.errors.length > 0) throw new Error(`search index: ${record.url}: ${added.errors.join('; ')}`);
     filters.set(record.url, page.filters);
+    dates.set(record.url, record.sort.date);
     // Only compact forms outlive the page: every page's tokens at once would not fit in the heap.
     const tokens = tokenizeChars(searchFormChars(page.text, fold));
     keys.set(record.url, keyText(tokens));
     printed.set(record.url, gzipSync(printedText(page, tokens), { level: 9 }));
   }
-  return { filters, keys, printed };
+  return { filters, keys, printed, dates };
 }
 
 /** The names table's slices with the pages about and mentioning each entity, or undefined when the site wrote no NAMES_SOURCE. */
@@ -81,8 +85,13 @@ async function namesSlices(
 ): Promise<ReturnType<typeof namesFiles> | undefined> {
   const source = await readFile(join(outDir, NAMES_SOURCE), 'utf8').catch(() => undefined);
   if (source === undefined) return undefined;
-  return namesFiles(linkPages(JSON.parse(source) as NamesTable, added.keys, pageIds(files), fold), fold);
+  // Pages newest first, so a query of names alone has its results in date order without asking Pagefind.
+  const newestFirst = [...added.keys].sort(([a], [b]) => compareDesc(added.dates.get(a)!, added.dates.get(b)!));
+  return namesFiles(linkPages(JSON.parse(source) as NamesTable, new Map(newestFirst), pageIds(files), fold), fold);
 }
+
+/** Later dates first; equal ones keep their order. */
+const compareDesc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
 /**
  * JSON characters of a facet slice, at most: half the names table's, since a
