@@ -86,6 +86,7 @@ export const exportSchemas = {
     url: absolute('人物页面的绝对网址'),
     name: text('姓名（原文）'),
     note: maybe('编者按语，如姓名存疑时的可能读法；无则为空'),
+    readings: z.array(z.string().min(2)).describe('姓名存疑时的其他读法（检索也按这些读法查到此人）；无则为空数组'),
     roles: z
       .array(
         z.strictObject({
@@ -192,6 +193,7 @@ function personRecord(p: PersonView, url: Url): ExportRecord<'people'> {
     url: url(`/people/${p.id}/`),
     name: p.entry.data.name,
     note: orNull(p.entry.data.note),
+    readings: p.entry.data.readings,
     roles: p.entry.data.roles.map((r: any) => ({
       kind: r.kind,
       title: r.title,

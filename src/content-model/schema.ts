@@ -225,6 +225,12 @@ export function personSchema(reference: ReferenceFactory) {
      * printed name is probably a misreading, with the likely reading.
      */
     note: z.string().trim().min(1, { error: 'must not be empty: write the remark, or leave `note` out' }).optional(),
+    /**
+     * Other readings of a doubtful printed name, e.g. the likely one the
+     * `note` gives: search finds the person by them too. Never shown as the
+     * name, and never in the text.
+     */
+    readings: z.array(z.string().trim().min(2)).default([]),
     roles: z
       .array(
         z.strictObject({

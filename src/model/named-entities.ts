@@ -47,7 +47,8 @@ function personEntities(archive: Archive): NamedEntity[] {
       ...located('person', p.id, articlesOf(p.mentions)),
       name: d.name,
       place: p.hospitals.map((h) => archive.hospitals.get(h)?.entry.data.name ?? '').join('、'),
-      names: personNames(d.name, d.roles),
+      // A reader may type a doubtful name as it probably was (`readings`), with a title or without.
+      names: [...new Set([d.name, ...d.readings].flatMap((name: string) => personNames(name, d.roles)))],
       listed: [d.name],
     };
   });

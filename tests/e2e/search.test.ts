@@ -233,6 +233,11 @@ describe('search under /archive/ in a browser', () => {
     const titled = await search(page, site, '党委书记陈琳');
     expect(titled.found).toEqual(expected(truth, ['陈琳']));
     expect(await page.locator('[data-search-entity="person"]').count()).toBe(1);
+    // A doubtful printed name is found by its likely reading (the person's `readings`), as printed in the text.
+    const reading = await search(page, site, '钱远坤');
+    expect(reading.found).toEqual(expected(truth, ['钱运坤']));
+    expect(reading.found.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-search-entity="person"] a').getAttribute('href')).toBe(`${site.base}people/qian-yunkun/`);
     // A province by its short name and a measure by its name without its quotation marks: their cards.
     await search(page, site, '辽宁');
     expect(await page.locator('[data-search-entity="province"] a').getAttribute('href')).toBe(`${site.base}provinces/liaoning/`);
