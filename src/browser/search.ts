@@ -40,7 +40,6 @@ import { anchorFor, anchorTitle, decodeAnchors, excerpt, linkFor, pageHits, type
 import { CHUNKS_FILE, type ChunkMap } from '../search/chunk-map.ts';
 import { runPlan, type PlanRun } from '../search/query/run-plan.ts';
 import { decodeFragment, fragmentFile, type PagefindFragment } from '../search/query/fragment.ts';
-import type { Offer } from './search-offers.ts';
 import { joinBase } from '../model/urls.ts';
 import {
   entityNamed,
@@ -134,18 +133,6 @@ async function fetchGzipText(path: string): Promise<string> {
   return new Response(gzipped ? stream.pipeThrough(new DecompressionStream('gzip')) : stream).text();
 }
 
-const facetSliceLoads = new Map<number, Promise<FacetSlice>>();
-/** Slice `i` of the facet table, fetched once (again after a failure). */
-function facetSlice(i: number): Promise<FacetSlice> {
-  let load = facetSliceLoads.get(i);
-  if (!load) {
-    load = fetchGzipText(facetSliceFile(i)).then((text) => JSON.parse(text) as FacetSlice);
-    load.catch(() => facetSliceLoads.delete(i));
-    facetSliceLoads.set(i, load);
-  }
-  return load;
-}
-
 /**
  * The filter values of these pages: the facet slices they are in. Throws
  * when a slice cannot be had, so no count or filter is taken from part of
@@ -153,8 +140,11 @@ function facetSlice(i: number): Promise<FacetSlice> {
  */
 async function facetsOf(ids: string[]): Promise<FacetTable> {
   const map = await chunkMap();
-  if (!map?.facetSlices || !map.facetValues) throw new Error('search index: no facet table');
-  return decodeFacets(map.facetValues, await Promise.all(facetSlicesOf(ids, map.facetSlices).map(facetSlice)));
+  // Without a count in the chunk map, slice 0 is asked for and is missing.
+  const wanted = facetSlicesOf(ids, map?.facetSlices || 1);
+  const slices = await slicesOf<FacetSlice>(facetSliceFile, wanted);
+  if (!map?.facetValues || slices.length < wanted.length) throw new Error('facets');
+  return decodeFacets(map.facetValues, slices);
 }
 
 /** A page's fragment from its file, as Pagefind's `data()` gives it (src/search/query/fragment.ts). */
@@ -259,35 +249,22 @@ async function rankResults(
   return rankPages(ranked);
 }
 
-/**
- * A query with no result offers what exists: the Simplified form of a
- * Traditional query, hospital names sharing most of its characters, and for
- * several terms each term alone with the number of pages it finds.
- */
+/** The offers of an empty result (src/browser/search-offers.ts), before the results. */
 async function showSuggestions(q: string, terms: QueryTerm[], fold: Fold, my: number) {
-  const { nameOffers, offersBox } = await import('./search-offers.ts');
-  const offers: Offer[] = [];
-  const simplified = [...q].map(fold).join('');
-  if (simplified !== q) offers.push({ q: simplified, label: `简体：${simplified}` });
-  const typed = [...terms.map((t) => t.raw).join('')].map(fold).join('');
-  // A similar name shares most of the typed characters, so it starts with one of them, almost always.
-  const listed = await listedNames(terms.flatMap((t) => t.keys)).catch(() => []);
-  offers.push(
-    ...nameOffers(
-      typed,
-      listed.filter(([, kind]) => kind !== 'province').map(([name]) => name),
-    ),
-  );
-  if (terms.length > 1) {
-    for (const term of terms) {
-      const alone = await findPages([term], new Map(), undefined, my).catch(() => undefined);
-      if (my !== run) return;
-      const count = alone?.plan.ids.length ?? 0;
-      if (count > 0) offers.push({ q: term.raw, label: `${term.raw}（${count} 篇）` });
-    }
-  }
-  if (offers.length === 0 || my !== run) return;
-  results.prepend(offersBox(offers, BASE));
+  const box = await (await import('./search-offers.ts')).emptyResultOffers({
+    q,
+    terms,
+    fold,
+    base: BASE,
+    listedNames,
+    pagesAlone: (term) =>
+      findPages([term], new Map(), undefined, my).then(
+        (alone) => alone?.plan.ids.length,
+        () => undefined,
+      ),
+    isCurrent: () => my === run,
+  });
+  if (box) results.prepend(box);
 }
 
 const collator = new Intl.Collator('zh-Hans-CN');

@@ -20,11 +20,10 @@ export interface PagefindFragment {
 /** Where the fragment of the page with Pagefind id `id` is, under the site's base. */
 export const fragmentFile = (id: string) => `pagefind/fragment/${id}.pf_fragment`;
 
-const SIGNATURE = 'pagefind_dcd';
-
 /** The fragment from the file's text once gunzipped; throws, naming the file, when it is not one. */
 export function decodeFragment(text: string, file: string): PagefindFragment {
-  if (!text.startsWith(SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment`);
-  const fragment = JSON.parse(text.slice(SIGNATURE.length)) as PagefindFragment;
-  return { ...fragment, content: fragment.content.replace(/\u200B/g, '') };
+  if (!text.startsWith('pagefind_dcd')) throw new Error(`${file}: not a Pagefind fragment`);
+  const fragment = JSON.parse(text.slice(12)) as PagefindFragment;
+  fragment.content = fragment.content.replace(/\u200B/g, '');
+  return fragment;
 }
