@@ -1,6 +1,7 @@
 /**
  * Timed builds of a throw-away project, each cold (fresh output and cache
- * directories), under GNU time for CPU time and peak memory:
+ * directories), under GNU time for CPU time, with the process tree's memory
+ * sampled for the peak (tree-memory.ts):
  *
  * - `project`: `astro build`, whatever the project's build does (search index included);
  * - `plain`: `astro build` with `SEARCH_INDEX=off` (the wrapper config drops the
@@ -18,6 +19,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../shared/project.ts';
+import { watchTreeMemory } from './tree-memory.ts';
 
 export type Variant = 'project' | 'plain';
 
@@ -25,6 +27,7 @@ export interface TimedRun {
   wallMs: number;
   userS: number;
   sysS: number;
+  /** Peak resident memory: the larger of GNU time's (largest single process) and the process tree's sum (tree-memory.ts). */
   maxRssKB: number;
   exitCode: number;
 }
@@ -73,14 +76,14 @@ const NODE = process.execPath;
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND = join(ROOT, 'node_modules/.bin/pagefind');
 
-function parseTimeFile(file: string, wallMs: number, exitCode: number): TimedRun {
+function parseTimeFile(file: string, wallMs: number, exitCode: number, treePeakKB: number): TimedRun {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
   return {
     wallMs,
     userS: num(/User time \(seconds\): ([\d.]+)/),
     sysS: num(/System time \(seconds\): ([\d.]+)/),
-    maxRssKB: num(/Maximum resident set size \(kbytes\): (\d+)/),
+    maxRssKB: Math.max(num(/Maximum resident set size \(kbytes\): (\d+)/), treePeakKB),
     exitCode,
   };
 }
@@ -104,6 +107,7 @@ function timed(
   const lines: Line[] = [];
   const t0 = performance.now();
   const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, ...cmd], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const memory = watchTreeMemory(child.pid!);
   const feed = (stream: NodeJS.ReadableStream) => {
     let rest = '';
     stream.setEncoding('utf8');
@@ -125,7 +129,7 @@ function timed(
     child.on('close', (code) => {
       const wallMs = performance.now() - t0;
       log.end();
-      resolve({ run: parseTimeFile(timeFile, wallMs, code ?? 1), lines });
+      resolve({ run: parseTimeFile(timeFile, wallMs, code ?? 1, memory.stop()), lines });
     });
   });
 }
