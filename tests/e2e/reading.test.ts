@@ -247,6 +247,8 @@ describe('citable paragraphs', () => {
     const id = await page.evaluate(() => document.activeElement!.parentElement!.id);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => location.hash)).toBe(`#${id}`);
+    // The link comes with the page's hashchange event, a task after the navigation: a reader's next Tab comes later.
+    await page.locator(`#${id} a.cite-paragraph`).waitFor({ state: 'attached' });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('引用本段');
     await page.keyboard.press('Enter');
