@@ -16,12 +16,12 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../shared/chromium.ts';
 import { parseCommandLine } from '../shared/cli.ts';
+import { longTasks, SELECT_DONE, watchLongTasks } from '../shared/search-driver.ts';
 import { serveStatic } from '../shared/static-server.ts';
 
 const { values } = parseCommandLine(import.meta.url, {
   options: { dist: { type: 'string', default: 'dist' }, q: { type: 'string', default: '党建' } },
 });
-const DONE = '[data-search-results][data-state="done"]';
 
 const sent = { bytes: 0, requests: 0 };
 const server = await serveStatic(resolve(values.dist), '/', {
@@ -50,19 +50,14 @@ async function step(label: string, page: Page, act: () => Promise<unknown>, read
 
 try {
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const w = window as unknown as { longestTask: number };
-    w.longestTask = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longestTask = Math.max(w.longestTask, e.duration);
-    }).observe({ entryTypes: ['longtask'] });
-  });
+  await watchLongTasks(context);
   const page = await context.newPage();
   const url = (extra: string) => server.url(`search/?q=${encodeURIComponent(values.q)}${extra}`);
-  const done = () => page.waitForSelector(DONE, { state: 'attached', timeout: 120_000 });
+  const done = () => page.waitForSelector(SELECT_DONE, { state: 'attached', timeout: 120_000 });
   let longest = 0;
+  // Each navigation starts a new page: its longest task is read before the next one.
   const noteLongest = async () => {
-    longest = Math.max(longest, await page.evaluate(() => (window as unknown as { longestTask: number }).longestTask));
+    longest = Math.max(longest, (await longTasks(page)).longest);
   };
   await step('results view, fresh browser', page, () => page.goto(url(''), { waitUntil: 'commit' }), done);
   await noteLongest();

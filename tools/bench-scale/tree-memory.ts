@@ -35,7 +35,11 @@ function residentKB(pid: number): number {
 /** Resident kB of `root` and every descendant, now. */
 export function treeResidentKB(root: number): number {
   const byParent = new Map<number, number[]>();
-  for (const [pid, ppid] of parents()) byParent.set(ppid, [...(byParent.get(ppid) ?? []), pid]);
+  for (const [pid, ppid] of parents()) {
+    const siblings = byParent.get(ppid);
+    if (siblings) siblings.push(pid);
+    else byParent.set(ppid, [pid]);
+  }
   let total = 0;
   const queue = [root];
   while (queue.length > 0) {

@@ -24,7 +24,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConsoleMessage, Page, Request, Response } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type RunningServer } from './static-server.ts';
 
@@ -161,7 +161,7 @@ function foundPath(href: string): string {
   return p;
 }
 
-const SELECT_DONE = '[data-search-results][data-state="done"]';
+export const SELECT_DONE = '[data-search-results][data-state="done"]';
 const SELECT_RESULT = '[data-search-results] a[data-result]';
 const SELECT_MORE = '[data-search-more]';
 
@@ -435,6 +435,29 @@ export interface BroadResult {
  * the query set leaves such queries out (it keeps selective ones), so their
  * cost is measured here on its own.
  */
+/** Makes every page of `context` record its main-thread long tasks (≥ 50 ms), for `longTasks`. */
+export async function watchLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number; __longestTask: number };
+    w.__longTasks = 0;
+    w.__longestTask = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        w.__longTasks += e.duration;
+        w.__longestTask = Math.max(w.__longestTask, e.duration);
+      }
+    }).observe({ entryTypes: ['longtask'] });
+  });
+}
+
+/** The page's long tasks so far (`watchLongTasks`): their summed and their longest duration, ms. */
+export function longTasks(page: Page): Promise<{ total: number; longest: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number; __longestTask: number };
+    return { total: w.__longTasks, longest: w.__longestTask };
+  });
+}
+
 export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 300_000): Promise<BroadResult> {
   const served: Served[] = [];
   const server = await serve(dist, served);
@@ -442,16 +465,7 @@ export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });
-    await context.addInitScript(() => {
-      (window as any).__longTasks = 0;
-      (window as any).__longestTask = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          (window as any).__longTasks += e.duration;
-          (window as any).__longestTask = Math.max((window as any).__longestTask, e.duration);
-        }
-      }).observe({ entryTypes: ['longtask'] });
-    });
+    await watchLongTasks(context);
     const page = await context.newPage();
     const once = async () => {
       const t0 = performance.now();
@@ -462,12 +476,12 @@ export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 
       // Work still queued after the network is idle (filter counts) shows as long tasks: wait for a quiet half second.
       let last = -1;
       for (let i = 0; i < 600; i++) {
-        const now = await page.evaluate(() => (window as any).__longTasks as number);
+        const now = (await longTasks(page)).total;
         if (now === last) break;
         last = now;
         await page.waitForTimeout(500);
       }
-      const longest = await page.evaluate(() => (window as any).__longestTask as number);
+      const { longest } = await longTasks(page);
       return { ms, settledMs: performance.now() - t0 - 500, longTasks: last, longest };
     };
     const from = served.length;
