@@ -53,6 +53,7 @@ import {
   type NamesTable,
 } from '../search/names.ts';
 import { sliceOf } from '../search/slices.ts';
+import { decodePairSlice, PAGES_PER_SLICE, pageSliceFile, pairKey, pairSliceFile, pairSliceOf } from '../search/pairs.ts';
 import { orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
 
 /** Up to this many results are all loaded to rank them by their text; beyond it only the articles' data ranks them. */
@@ -124,13 +125,41 @@ function foldFor(query: string): Promise<Fold> {
 }
 
 /** A gzipped file the index builder wrote. A host may already have undone the gzip (Content-Encoding): only a gzip stream is inflated here. */
-async function fetchGzipText(path: string): Promise<string> {
+async function fetchGzip(path: string): Promise<Response> {
   const response = await fetch(joinBase(BASE, path));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const stream = new Blob([bytes]).stream();
-  return new Response(gzipped ? stream.pipeThrough(new DecompressionStream('gzip')) : stream).text();
+  return new Response(gzipped ? stream.pipeThrough(new DecompressionStream('gzip')) : stream);
+}
+const fetchGzipText = (path: string) => fetchGzip(path).then((r) => r.text());
+
+/** Each slice of the pair table and the page table, fetched once (src/search/pairs.ts). */
+const pairSlices = new Map<number, Promise<Map<string, number[]>>>();
+const pageSlices = new Map<number, Promise<string[]>>();
+function cached<T>(cache: Map<number, Promise<T>>, i: number, get: () => Promise<T>): Promise<T> {
+  let p = cache.get(i);
+  if (!p) cache.set(i, (p = get()));
+  return p;
+}
+
+/** The pages whose text holds the two keys in a row, newest first, by the pair table. */
+async function pairLookUp([a, b]: string[], slices: number): Promise<string[]> {
+  const pair = pairKey(a, b);
+  const i = pairSliceOf(pair, slices);
+  const numbers =
+    (
+      await cached(pairSlices, i, () =>
+        fetchGzip(pairSliceFile(i)).then(async (r) => decodePairSlice(new Uint8Array(await r.arrayBuffer()))),
+      )
+    ).get(pair) ?? [];
+  const parts = new Map<number, string[]>();
+  for (const n of numbers) {
+    const part = Math.floor(n / PAGES_PER_SLICE);
+    if (!parts.has(part)) parts.set(part, await cached(pageSlices, part, () => fetchGzipText(pageSliceFile(part)).then(JSON.parse)));
+  }
+  return numbers.map((n) => parts.get(Math.floor(n / PAGES_PER_SLICE))![n % PAGES_PER_SLICE]);
 }
 
 /**
@@ -258,7 +287,7 @@ async function showSuggestions(q: string, terms: QueryTerm[], fold: Fold, my: nu
     base: BASE,
     listedNames,
     pagesAlone: (term) =>
-      findPages([term], new Map(), undefined, my).then(
+      findPages([term], new Map(), my).then(
         (alone) => alone?.plan.ids.length,
         () => undefined,
       ),
@@ -507,20 +536,27 @@ function startView(state: SearchState) {
   document.title = state.q.trim() ? `${state.q.trim().slice(0, 40)}｜搜索｜医院党建报道档案` : '搜索｜医院党建报道档案';
 }
 
-/** Pagefind's answer to each phrase, keeping every result it returns by id for loading its fragment later. */
-function pagefindLookUp(pf: Pagefind, found: Map<string, PagefindResult>) {
+/**
+ * The index's answer to each phrase: a pair from the pair table when the
+ * archive has one, anything else from Pagefind (started only then). Every
+ * page found is kept by id, for loading its fragment later.
+ */
+function indexLookUp(found: Map<string, PagefindResult>, pairTable: number) {
+  const keep = (ids: string[]) => {
+    for (const id of ids) if (!found.has(id)) found.set(id, { id, data: () => fetchFragment(id) });
+    return ids;
+  };
+  const fromPagefind = async (keys: string[]) => {
+    const pf = await pagefind();
+    // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
+    const r = await pf.search(keys.length ? pagefindPhrase(keys) : null, { sort: { date: 'desc' } });
+    // A page found only through its meta data (title, anchors) does not hold the term in its text.
+    const own = (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length);
+    for (const x of own) if (!found.has(x.id)) found.set(x.id, x);
+    return own.map((x) => x.id);
+  };
   return (phrases: string[][]) =>
-    Promise.all(
-      phrases.map((keys) =>
-        // A punctuation-only term may stand where no key holds it: every page is a candidate, its text decides.
-        pf.search(keys.length ? pagefindPhrase(keys) : null, { sort: { date: 'desc' } }).then((r) => {
-          // A page found only through its meta data (title, anchors) does not hold the term in its text.
-          const own = (r?.results ?? []).filter((x) => !x.matchedMetaFields?.length);
-          for (const x of own) if (!found.has(x.id)) found.set(x.id, x);
-          return own.map((x) => x.id);
-        }),
-      ),
-    );
+    Promise.all(phrases.map((keys) => (pairTable > 0 && keys.length === 2 ? pairLookUp(keys, pairTable).then(keep) : fromPagefind(keys))));
 }
 
 /**
@@ -531,7 +567,6 @@ function pagefindLookUp(pf: Pagefind, found: Map<string, PagefindResult>) {
 async function findPages(
   terms: QueryTerm[],
   named: Map<QueryTerm, NamedEntity>,
-  pfLoad: Promise<Pagefind> | undefined,
   my: number,
 ): Promise<{ plan: PlanRun; byId: Map<string, PagefindResult> } | undefined> {
   const found = new Map<string, PagefindResult>();
@@ -546,8 +581,8 @@ async function findPages(
     for (const id of ids) found.set(id, { id, data: () => fetchFragment(id) });
     return { plan: { ids, checked: 0, rounds: [] }, byId: found };
   }
-  const [pf, chunks] = await Promise.all([pfLoad ?? pagefind(), chunkMap()]);
-  const lookUp = pagefindLookUp(pf, found);
+  const chunks = await chunkMap();
+  const lookUp = indexLookUp(found, chunks?.pairSlices ?? 0);
   const plan = await runPlan(
     { terms: plain, chunks, pageSize: PAGE_SIZE },
     {
@@ -582,14 +617,14 @@ async function search(state: SearchState) {
   const note = cut ? `查询过长，只用了前 ${MAX_QUERY_LENGTH} 个字符。` : '';
 
   try {
-    // Start loading Pagefind at once; the fold table (rarely needed) loads alongside.
-    const pfLoad = q.trim() ? pagefind() : undefined;
     // One deadline for everything the search waits for from the network.
     const deadline = Date.now() + INDEX_TIMEOUT_MS;
     const left = () => Math.max(0, deadline - Date.now());
     const fold = await within(foldFor(q), left());
     const terms = parseQuery(q, fold);
     currentTerms = terms;
+    // A term of one key (or none) needs Pagefind whatever the names and pairs say: it starts loading now.
+    if (terms.some((t) => t.keys.length < 2)) void pagefind().catch(() => {});
     const names = terms.length > 0 ? await within(namesFor(terms), left()) : undefined;
     const named = resolveNames(terms, names, fold);
     if (terms.length === 0) {
@@ -599,7 +634,7 @@ async function search(state: SearchState) {
       return;
     }
     setText(status, '正在搜索…');
-    const found = await within(findPages(terms, named, pfLoad, my), left());
+    const found = await within(findPages(terms, named, my), left());
     if (!found) return;
     results.dataset.checked = String(found.plan.checked);
     // Every page that holds the query, before filters: the filter counts are taken from it.

@@ -22,6 +22,10 @@ export interface ChunkMap {
   facetSlices?: number;
   /** Every value of each filter group, which the facet slices give as indexes. */
   facetValues?: Record<string, string[]>;
+  /** How many slices the pair table has (`src/search/pairs.ts`); 0 or absent: none. */
+  pairSlices?: number;
+  /** How many pages the page table numbers. */
+  pages?: number;
 }
 
 /** Order of Pagefind's (Rust) string comparison: by code point, not by UTF-16 unit. */

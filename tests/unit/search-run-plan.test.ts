@@ -25,6 +25,9 @@ import { runPlan, type PlanRun } from '../../src/search/query/run-plan.ts';
 import { t2sTable } from '../../src/search/t2s-table.ts';
 import { foldWith } from '../../src/search/t2s.ts';
 import { decodeContent, encodeContent, pageText, parseQuery, tokenize, type PageText, type Token } from '../../src/search/tokenizer.ts';
+import { gunzipSync } from 'node:zlib';
+import { PairCollector } from '../../src/search/index/pairs-file.ts';
+import { decodePairSlice, pageSliceFile, pairKey, pairSliceFile, pairSliceOf, PAGES_PER_SLICE } from '../../src/search/pairs.ts';
 
 const REPORTS = 300;
 const SEED = 20240609;
@@ -77,6 +80,35 @@ function fakeLookUp(index: IndexedPage[]) {
     });
 }
 
+/**
+ * The pair table as the index builder writes it (pages numbered in reverse
+ * file order, to stand for a date order that is not the index's), read back
+ * as the search page reads it: a two-key phrase's pages from its slice, the
+ * numbers turned into ids by the page table.
+ */
+function pairTableOf(index: IndexedPage[]): { slices: number; lookUp: (keys: string[]) => string[] } {
+  const collector = new PairCollector();
+  for (const p of index)
+    collector.add(
+      p.id,
+      p.tokens.map((t) => t.key),
+    );
+  const order = index.map((p) => p.id).reverse();
+  const { slices, files } = collector.files(order, new Map(order.map((id) => [id, `id:${id}`])));
+  const read = (path: string) => gunzipSync(files.get(path)!);
+  return {
+    slices,
+    lookUp: ([a, b]) => {
+      const pair = pairKey(a, b);
+      const numbers = decodePairSlice(read(pairSliceFile(pairSliceOf(pair, slices)))).get(pair) ?? [];
+      return numbers.map((n) => {
+        const ids = JSON.parse(read(pageSliceFile(Math.floor(n / PAGES_PER_SLICE))).toString('utf8')) as string[];
+        return ids[n % PAGES_PER_SLICE].slice('id:'.length);
+      });
+    },
+  };
+}
+
 /** Keys sorted by code point into chunks of about CHUNK_OCCURRENCES occurrences; a key is never split. */
 function chunkMapOf(index: IndexedPage[]): ChunkMap {
   const counts = new Map<string, number>();
@@ -119,26 +151,35 @@ interface Run {
   query: Query;
   expected: string[];
   plan: PlanRun;
+  /** Phrases the run asked of Pagefind (with a pair table, pairs go to the table). */
+  pagefind: number;
 }
 
-let runs: Run[];
-let map: ChunkMap;
-
-beforeAll(async () => {
-  const pages = generatedPages() as TruthPage[] & { names: Parameters<typeof generateQueries>[0] };
-  const truth = pages.map((p) => ({ url: p.url, text: withoutJoins(evalNormalize(p.text)) }));
-  const index = indexPages(pages);
-  map = chunkMapOf(index);
+/** Every query through the loop, with this chunk map and, when given, a pair table answering pairs. */
+async function runAll(
+  queries: Query[],
+  truth: { url: string; text: string }[],
+  index: IndexedPage[],
+  chunks: ChunkMap,
+  pairs?: (keys: string[]) => string[],
+): Promise<Run[]> {
   const texts = new Map(index.map((p) => [p.id, p.tokens]));
-  const queries = [...generateQueries(pages.names, truth, { seed: SEED }), ...punctuationQueries(pages)];
-  const lookUp = fakeLookUp(index);
-  runs = [];
+  const pagefind = fakeLookUp(index);
+  const out: Run[] = [];
   for (const query of queries) {
     const loaded = new Set<string>();
+    let asked = 0;
     const plan = await runPlan(
-      { terms: parseQuery(query.q, fold), chunks: map, pageSize: PAGE_SIZE },
+      { terms: parseQuery(query.q, fold), chunks, pageSize: PAGE_SIZE },
       {
-        lookUp,
+        lookUp: (phrases) =>
+          Promise.all(
+            phrases.map(async (keys) => {
+              if (pairs && keys.length === 2) return pairs(keys);
+              asked++;
+              return (await pagefind([keys]))[0];
+            }),
+          ),
         isLoaded: (id) => loaded.has(id),
         // The page text as the search page gets it: decoded from the record's content.
         loadPage: async (id): Promise<PageText> => {
@@ -149,8 +190,24 @@ beforeAll(async () => {
       },
     );
     const match = query.match.map(withoutJoins).filter(Boolean);
-    runs.push({ query, expected: expectedPages(match, truth), plan: plan! });
+    out.push({ query, expected: expectedPages(match, truth), plan: plan!, pagefind: asked });
   }
+  return out;
+}
+
+let runs: Run[];
+let pairRuns: Run[];
+let map: ChunkMap;
+
+beforeAll(async () => {
+  const pages = generatedPages() as TruthPage[] & { names: Parameters<typeof generateQueries>[0] };
+  const truth = pages.map((p) => ({ url: p.url, text: withoutJoins(evalNormalize(p.text)) }));
+  const index = indexPages(pages);
+  map = chunkMapOf(index);
+  const queries = [...generateQueries(pages.names, truth, { seed: SEED }), ...punctuationQueries(pages)];
+  runs = await runAll(queries, truth, index, map);
+  const table = pairTableOf(index);
+  pairRuns = await runAll(queries, truth, index, { ...map, pairSlices: table.slices }, table.lookUp);
 }, 120_000);
 
 /** The lookups after the first round trip. */
@@ -188,6 +245,27 @@ describe(`the query loop on ${REPORTS} generated reports`, () => {
       checked: checked.length >= 20,
       indexOnly: indexOnly.length >= 20,
     }).toEqual({ pairFirst: true, extraPair: true, wholeAfter: true, checked: true, indexOnly: true });
+  });
+
+  it('finds exactly the same pages with a pair table, asking Pagefind only for what the pairs cannot decide', () => {
+    const wrong = pairRuns
+      .filter((r) => JSON.stringify([...r.plan.ids].sort()) !== JSON.stringify([...r.expected].sort()))
+      .map((r) => ({ q: r.query.q, got: r.plan.ids.length, expected: r.expected.length }));
+    expect(wrong).toEqual([]);
+    // A query of two-key terms and names needs no Pagefind at all; most queries need none.
+    const twoKeys = pairRuns.filter((r) =>
+      parseQuery(r.query.q, fold).every((t) => t.keys.length === 2 && !t.punct && !t.lead && !t.trail),
+    );
+    expect(twoKeys.length).toBeGreaterThan(5);
+    expect(twoKeys.filter((r) => r.pagefind > 0).map((r) => r.query.q)).toEqual([]);
+    // A query with a term of two keys or more asks only for pairs first: its other terms wait for the candidates.
+    const paired = pairRuns.filter((r) => parseQuery(r.query.q, fold).some((t) => t.keys.length >= 2));
+    expect(paired.filter((r) => r.plan.rounds[0].some((l) => l.end - l.start !== 2)).map((r) => r.query.q)).toEqual([]);
+    // Never more Pagefind lookups than without the table, and far fewer in all.
+    const before = new Map(runs.map((r) => [r.query.id, r.pagefind]));
+    expect(pairRuns.filter((r) => r.pagefind > before.get(r.query.id)!).map((r) => r.query.q)).toEqual([]);
+    const total = (list: Run[]) => list.reduce((n, r) => n + r.pagefind, 0);
+    expect(total(pairRuns)).toBeLessThan(total(runs) / 2);
   });
 
   it('checks punctuation at a term’s edge on the text, however few the candidates', () => {

@@ -20,6 +20,7 @@ import { buildRecord, printedText } from './record.ts';
 import { NAMES_SOURCE, type NamesTable } from '../names.ts';
 import { sliceCount } from '../slices.ts';
 import { keyText, linkPages, namesFiles } from './names-file.ts';
+import { PairCollector } from './pairs-file.ts';
 import { printedFile, searchFormChars, tokenizeChars, type Fold } from '../tokenizer.ts';
 
 /** Pagefind output files the search page never loads. */
@@ -52,6 +53,8 @@ interface Added {
   printed: Map<string, Buffer>;
   /** Each page's date sort key (Pagefind's `date` sort) by URL. */
   dates: Map<string, string>;
+  /** Each page's adjacent key pairs, for the pair table. */
+  pairs: PairCollector;
 }
 
 /** Adds every indexable page of the site to the index. */
@@ -60,6 +63,7 @@ async function addPages(index: PagefindIndex, outDir: string, fold: Fold): Promi
   const keys = new Map<string, string>();
   const printed = new Map<string, Buffer>();
   const dates = new Map<string, string>();
+  const pairs = new PairCollector();
   for (const file of await htmlFiles(outDir)) {
     const page = extractPage(await readFile(file, 'utf8'));
     if (!page) continue;
@@ -71,23 +75,37 @@ async function addPages(index: PagefindIndex, outDir: string, fold: Fold): Promi
     // Only compact forms outlive the page: every page's tokens at once would not fit in the heap.
     const tokens = tokenizeChars(searchFormChars(page.text, fold));
     keys.set(record.url, keyText(tokens));
+    pairs.add(
+      record.url,
+      tokens.map((t) => t.key),
+    );
     printed.set(record.url, gzipSync(printedText(page, tokens), { level: 9 }));
   }
-  return { filters, keys, printed, dates };
+  return { filters, keys, printed, dates, pairs };
+}
+
+/**
+ * Every page's URL, newest first (the order of Pagefind's date sort; equal
+ * dates keep file order): the order of the names table's page lists and the
+ * pair table's page numbers, so their lists need no sorting in the page.
+ */
+function newestFirst(added: Added): string[] {
+  return [...added.keys.keys()].sort((a, b) => compareDesc(added.dates.get(a)!, added.dates.get(b)!));
 }
 
 /** The names table's slices with the pages about and mentioning each entity, or undefined when the site wrote no NAMES_SOURCE. */
 async function namesSlices(
   outDir: string,
   added: Added,
-  files: PagefindFile[],
+  order: string[],
+  ids: Map<string, string>,
   fold: Fold,
 ): Promise<ReturnType<typeof namesFiles> | undefined> {
   const source = await readFile(join(outDir, NAMES_SOURCE), 'utf8').catch(() => undefined);
   if (source === undefined) return undefined;
   // Pages newest first, so a query of names alone has its results in date order without asking Pagefind.
-  const newestFirst = [...added.keys].sort(([a], [b]) => compareDesc(added.dates.get(a)!, added.dates.get(b)!));
-  return namesFiles(linkPages(JSON.parse(source) as NamesTable, new Map(newestFirst), pageIds(files), fold), fold);
+  const keyTexts = new Map(order.map((url) => [url, added.keys.get(url)!]));
+  return namesFiles(linkPages(JSON.parse(source) as NamesTable, keyTexts, ids, fold), fold);
 }
 
 /** Later dates first; equal ones keep their order. */
@@ -101,8 +119,7 @@ const compareDesc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 const FACET_SLICE_TARGET = 8 * 1024;
 
 /** The facet table: each page's filter values under its Pagefind id, in slices. */
-function facetTable(filters: Map<string, Record<string, string[]>>, files: PagefindFile[]): FacetFiles {
-  const ids = pageIds(files);
+function facetTable(filters: Map<string, Record<string, string[]>>, ids: Map<string, string>): FacetFiles {
   const facets = [...filters].map(([url, own]) => {
     const id = ids.get(url);
     if (!id) throw new Error(`search index: Pagefind wrote no fragment for ${url}`);
@@ -126,13 +143,14 @@ interface Tables {
   chunks: Buffer;
   /** The names table's slices by file path. */
   names: Map<string, Buffer>;
+  /** The pair table's and the page table's slices by file path. */
+  pairs: Map<string, Buffer>;
   /** Each page's printed text by file path. */
   printed: Map<string, Buffer>;
 }
 
 /** Each page's printed text and paragraph anchors (`printedText`), in the file the search page fetches with its fragment. */
-function printedFiles(added: Added, files: PagefindFile[]): Map<string, Buffer> {
-  const ids = pageIds(files);
+function printedFiles(added: Added, ids: Map<string, string>): Map<string, Buffer> {
   return new Map([...added.printed].map(([url, gz]) => [printedFile(ids.get(url)!), gz]));
 }
 
@@ -149,7 +167,7 @@ async function writeIndex(outDir: string, files: PagefindFile[], tables: Tables)
   }
   await writeFile(join(outDir, CHUNKS_FILE), tables.chunks);
   await mkdir(join(target, 'printed'), { recursive: true });
-  const sliced = [...tables.names, ...tables.facets];
+  const sliced = [...tables.names, ...tables.facets, ...tables.pairs];
   for (const dir of new Set(sliced.map(([path]) => dirname(join(outDir, path))))) await mkdir(dir, { recursive: true });
   for (const [path, content] of [...tables.printed, ...sliced]) {
     await writeFile(join(outDir, path), content);
@@ -169,26 +187,32 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
     const { filters } = added;
     const { files, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length > 0) throw new Error(`search index: ${fileErrors.join('; ')}`);
-    const names = await namesSlices(outDir, added, files, fold);
-    const facets = facetTable(filters, files);
+    const ids = pageIds(files);
+    const order = newestFirst(added);
+    const names = await namesSlices(outDir, added, order, ids, fold);
+    const pairs = added.pairs.files(order, ids);
+    const facets = facetTable(filters, ids);
     const chunkMap: ChunkMap = {
       ...chunkMapOf(files),
       nameSlices: names?.slices ?? 0,
       nameListSlices: names?.listSlices ?? 0,
       facetSlices: facets.slices.length,
       facetValues: facets.values,
+      pairSlices: pairs.slices,
+      pages: pairs.pages,
     };
     const tables = {
       facets: facetFiles(facets),
       chunks: gzipSync(JSON.stringify(chunkMap), { level: 9 }),
       names: names?.files ?? new Map(),
-      printed: printedFiles(added, files),
+      pairs: pairs.files,
+      printed: printedFiles(added, ids),
     };
     const bytes = await writeIndex(outDir, files, tables);
     const target = join(outDir, 'pagefind');
     const kib = (n: number) => (n / 1024).toFixed(1);
     log(
-      `indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${tables.facets.size} slices, ${kib(sum(tables.facets))} KiB; chunk map ${kib(tables.chunks.length)} KiB, names ${names?.slices ?? 0} + ${names?.listSlices ?? 0} slices) in ${Date.now() - started} ms`,
+      `indexed ${filters.size} pages into ${relative(process.cwd(), target) || target} (${kib(bytes)} KiB; facets ${tables.facets.size} slices, ${kib(sum(tables.facets))} KiB; chunk map ${kib(tables.chunks.length)} KiB, names ${names?.slices ?? 0} + ${names?.listSlices ?? 0} slices, pairs ${pairs.slices} slices, ${kib(sum(pairs.files))} KiB) in ${Date.now() - started} ms`,
     );
     return { pages: filters.size, bytes };
   } finally {

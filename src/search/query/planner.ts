@@ -34,6 +34,9 @@ export type Step =
 /** Extra pairs looked up before the planner gives up narrowing and asks for the rest. */
 export const MAX_EXTRA_LOOKUPS = 2;
 
+/** Pairs of one term asked of the pair table at first: a pasted passage needs no more to leave few candidates. */
+export const MAX_FIRST_PAIRS = 8;
+
 /**
  * Plans the lookups of one query (terms, each a phrase of keys) by what their
  * chunks cost. First, a term of three keys or more is looked up by its
@@ -45,6 +48,12 @@ export const MAX_EXTRA_LOOKUPS = 2;
  * on their text, narrow them with another cheap pair, or ask for the rest of
  * the keys — whichever downloads least. Without a chunk map every term is
  * looked up whole at once.
+ *
+ * With a pair table (`src/search/pairs.ts`, counted in the chunk map) a
+ * lookup of two keys costs a small slice and no Pagefind chunk: the first
+ * round then asks only for pairs — every term of two keys or more, by its
+ * pairs — and the terms of one key wait until the candidates are known,
+ * when their text may decide them for less than Pagefind's chunks.
  */
 export class SearchPlanner {
   private readonly terms: string[][];
@@ -55,6 +64,7 @@ export class SearchPlanner {
   private readonly loaded = new Set<number>();
   private readonly whole: boolean[];
   private readonly asked: [number, number][][];
+  private readonly pairTable: boolean;
   private extra = 0;
 
   constructor(terms: string[][], map: ChunkMap | undefined, worth: number) {
@@ -64,6 +74,7 @@ export class SearchPlanner {
     this.keyChunks = terms.map((keys) => keys.map((k) => (map ? chunksFor(map, k) : [])));
     this.whole = terms.map(() => false);
     this.asked = terms.map(() => []);
+    this.pairTable = (map?.pairSlices ?? 0) > 0;
   }
 
   /** Chunks of keys [start, end) of term `t`. */
@@ -98,15 +109,27 @@ export class SearchPlanner {
 
   private ask(lookups: Lookup[]): Lookup[] {
     for (const l of lookups) {
-      for (const c of this.chunks(l.term, l.start, l.end)) this.loaded.add(c);
+      // The pair table answers a pair: Pagefind's chunks stay where they are.
+      if (!(this.pairTable && l.end - l.start === 2)) for (const c of this.chunks(l.term, l.start, l.end)) this.loaded.add(c);
       this.asked[l.term].push([l.start, l.end]);
       if (l.start === 0 && l.end === this.terms[l.term].length) this.whole[l.term] = true;
     }
     return lookups;
   }
 
-  /** The first lookups, one per term. */
+  /** Up to MAX_FIRST_PAIRS adjacent pairs of a term, spread over it. */
+  private spreadPairs(t: number): Lookup[] {
+    const pairs = this.terms[t].length - 1;
+    const count = Math.min(pairs, MAX_FIRST_PAIRS);
+    const starts = new Set(Array.from({ length: count }, (_, i) => (count === 1 ? 0 : Math.round((i * (pairs - 1)) / (count - 1)))));
+    return [...starts].map((start) => ({ term: t, start, end: start + 2 }));
+  }
+
+  /** The first lookups: with a pair table, the pairs of every term that has them; otherwise one lookup per term. */
   first(): Lookup[] {
+    if (this.pairTable && this.terms.some((keys) => keys.length >= 2)) {
+      return this.ask(this.terms.flatMap((keys, t) => (keys.length >= 2 ? this.spreadPairs(t) : [])));
+    }
     return this.ask(
       this.terms.map((keys, t) => {
         const whole = { term: t, start: 0, end: keys.length };

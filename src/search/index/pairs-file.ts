@@ -1,0 +1,90 @@
+/**
+ * Writes the pair table and the page table (`src/search/pairs.ts`) from the
+ * keys of every indexed page. Pages come in file order and are numbered by
+ * date only once all are in, so each page keeps the ids of its pairs (4
+ * bytes a pair: at 10,000 reports 17 million, 68 MB) rather than strings.
+ */
+import { gzipSync } from 'node:zlib';
+import { encodePairSlice, PAGES_PER_SLICE, pageSliceFile, pairKey, pairSliceFile, pairSliceOf, writeVarint } from '../pairs.ts';
+import { sliceCount } from '../slices.ts';
+
+/**
+ * Bytes a slice of the pair table holds before gzip, roughly: pairs and page
+ * lists. In a small archive the pairs themselves are most of it and gzip to
+ * about a third; in a large one the lists are, and gzip to about a quarter.
+ */
+const PAIR_SLICE_TARGET = 24 * 1024;
+
+export interface PairFiles {
+  /** How many slices the pair table has. */
+  slices: number;
+  /** How many pages are numbered (the page table's length). */
+  pages: number;
+  /** Path → gzip. */
+  files: Map<string, Buffer>;
+}
+
+export class PairCollector {
+  private readonly pairIds = new Map<string, number>();
+  private readonly pairs: string[] = [];
+  private readonly byPage = new Map<string, Uint32Array>();
+
+  /** A page's keys, in the order of its token stream. */
+  add(url: string, keys: readonly string[]): void {
+    const own = new Set<number>();
+    for (let i = 0; i + 1 < keys.length; i++) {
+      const pair = pairKey(keys[i], keys[i + 1]);
+      let id = this.pairIds.get(pair);
+      if (id === undefined) {
+        id = this.pairs.push(pair) - 1;
+        this.pairIds.set(pair, id);
+      }
+      own.add(id);
+    }
+    this.byPage.set(url, Uint32Array.from(own));
+  }
+
+  /**
+   * The tables' files: pages numbered in the order of `newestFirst` (every
+   * added page, each once), the page table giving each number's Pagefind id.
+   */
+  files(newestFirst: string[], ids: Map<string, string>): PairFiles {
+    if (newestFirst.length !== this.byPage.size || newestFirst.some((url) => !this.byPage.has(url))) {
+      throw new Error('search index: the pair table was asked to number pages other than those added');
+    }
+    const lists = this.pairs.map((): number[] => []);
+    newestFirst.forEach((url, n) => {
+      for (const pair of this.byPage.get(url)!) lists[pair].push(n);
+    });
+    const slices = sliceCount(encodedBytes(this.pairs, lists), PAIR_SLICE_TARGET);
+    const parts = Array.from({ length: slices }, () => new Map<string, number[]>());
+    this.pairs.forEach((pair, i) => parts[pairSliceOf(pair, slices)].set(pair, lists[i]));
+    const files = new Map<string, Buffer>();
+    parts.forEach((part, i) => files.set(pairSliceFile(i), gzipSync(encodePairSlice(part), { level: 9 })));
+    for (let i = 0; i * PAGES_PER_SLICE < newestFirst.length; i++) {
+      const part = newestFirst.slice(i * PAGES_PER_SLICE, (i + 1) * PAGES_PER_SLICE).map((url) => {
+        const id = ids.get(url);
+        if (!id) throw new Error(`search index: Pagefind wrote no fragment for ${url}`);
+        return id;
+      });
+      files.set(pageSliceFile(i), gzipSync(JSON.stringify(part), { level: 9 }));
+    }
+    return { slices, pages: newestFirst.length, files };
+  }
+}
+
+/** Bytes of the pairs and their page lists as varints, to choose the number of slices. */
+function encodedBytes(pairs: string[], lists: number[][]): number {
+  let bytes = pairs.reduce((n, pair) => n + Buffer.byteLength(pair) + 2, 0);
+  const scratch: number[] = [];
+  for (const list of lists) {
+    let previous = -1;
+    for (const n of list) {
+      scratch.length = 0;
+      writeVarint(scratch, n - previous - 1);
+      bytes += scratch.length;
+      previous = n;
+    }
+  }
+  return bytes;
+}
