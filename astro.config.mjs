@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { markdownOptions } from './src/markdown/pipeline.ts';
-import searchIndex from './src/integrations/search-index.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import publicUrl, { LOCAL_PREVIEW_ORIGIN, publicOrigin } from './src/integrations/public-url.ts';
 
@@ -19,7 +18,9 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory' },
-  integrations: [publicUrl(publicOrigin()), sitemap(), searchIndex(), securityHeaders()],
+  // The search index is built after `astro build`, in a process of its own
+  // (`npm run build`, src/search/index/main.ts), so the two peaks of memory do not add up.
+  integrations: [publicUrl(publicOrigin()), sitemap(), securityHeaders()],
   // A Content Security Policy in every page's <meta>: only this site's own
   // files, plus the hashes Astro computes for its inline scripts and styles.
   // Pagefind compiles WebAssembly ('wasm-unsafe-eval') in a same-origin worker.
