@@ -66,9 +66,16 @@ const INDEX_KIND: [RegExp, string][] = [
   [/\.pf_fragment$/, 'fragment'],
   [/\.pf_filter$/, 'filter'],
   [/pagefind-entry\.json$/, 'entry'],
-  // The project's own tables beside Pagefind's files: facets, chunk map.
-  [/\.json\.gz$/, 'table'],
+  // Each page's printed text, fetched with its fragment.
+  [/\/printed\/[^/]+\.gz$/, 'printed'],
+  // The project's own tables beside Pagefind's files: facets, chunk map, names, pairs, page numbers.
+  [/\.(json|bin)\.gz$/, 'table'],
 ];
+
+/** What a file under `pagefind/` is: one of INDEX_KIND's kinds (index data), or `code` (Pagefind's script and WebAssembly). */
+export function pagefindKind(path: string): string {
+  return INDEX_KIND.find(([re]) => re.test(path))?.[1] ?? 'code';
+}
 
 export function sizes(dist: string): Sizes {
   const files = walk(dist);
@@ -92,7 +99,7 @@ export function sizes(dist: string): Sizes {
     const rel = relative(dist, f).split(sep).join('/');
     if (!rel.startsWith('pagefind/')) continue;
     s.pagefindDir += size;
-    const kind = INDEX_KIND.find(([re]) => re.test(rel))?.[1] ?? 'code';
+    const kind = pagefindKind(rel);
     s.byKind[kind] = (s.byKind[kind] ?? 0) + size;
     if (kind !== 'code') {
       s.index += size;

@@ -26,6 +26,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
+import { pagefindKind } from './dist.ts';
 import { serveStatic, type RunningServer } from './static-server.ts';
 
 /** A query to measure: what the reader types, and the pages (paths under the site) it must find. */
@@ -147,10 +148,9 @@ const pct = (xs: number[], p: number) => {
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 function kindOf(path: string): string {
-  // The project's own tables beside Pagefind's files (facets, chunk map) are index data too.
-  if (/\.pf_(meta|index|fragment|filter)$|pagefind-entry\.json$|\/pagefind\/.*\.json\.gz$/.test(path)) return 'index';
-  if (path.includes('/pagefind/')) return 'searchCode';
-  return 'page';
+  if (!path.includes('/pagefind/')) return 'page';
+  // The project's own tables and printed texts beside Pagefind's files are index data too.
+  return pagefindKind(path) === 'code' ? 'searchCode' : 'index';
 }
 
 /** The page a result link names: its path, without query or fragment, `…/index.html` as `…/`. */
