@@ -1,17 +1,22 @@
 /**
  * Timed builds of a throw-away project, each cold (fresh output and cache
  * directories), under GNU time for CPU time, with the process tree's memory
- * sampled for the peak (tree-memory.ts):
+ * sampled for the peak (tree-memory.ts). Each variant builds in two processes,
+ * one after the other, timed apart:
  *
- * - `project`: `astro build`, whatever the project's build does (search index included);
- * - `plain`: `astro build` with `SEARCH_INDEX=off` (the wrapper config drops the
- *   project's search integration), then `pagefind --site <dist>` with default settings.
+ * - `project`: as `npm run build` does, `astro build`, then the search index step
+ *   (`src/search/index/main.ts`) on the pages it wrote;
+ * - `plain`: the same `astro build`, then `pagefind --site <dist>` with default settings.
  *
- * Astro's log lines are time-stamped as they arrive, to split the build into
+ * A build's wall and CPU time are the two steps' sum, its peak memory the larger
+ * of the two steps' peaks (they never run side by side).
+ *
+ * Astro's log lines are time-stamped as they arrive, to split its build into
  * phases: startup, content sync, bundling, rendering, and what runs after the
- * pages are written (integrations' `astro:build:done`: sitemap, search index).
+ * pages are written (integrations' `astro:build:done`: sitemap, security headers);
+ * the second step is one more phase (`searchIndex` or `pagefind`).
  *
- * Not tools/shared/build-site.ts: a benchmark build runs astro directly under
+ * Not tools/shared/build-site.ts: a benchmark build runs each step directly under
  * GNU time, in a throw-away project, with its log lines time-stamped as they arrive.
  */
 import { spawn } from 'node:child_process';
@@ -36,11 +41,14 @@ export interface BuildResult {
   variant: Variant;
   dist: string;
   ok: boolean;
-  /** Whole build: astro (+ pagefind for plain). */
+  /** Whole build: astro, then the project's index step or plain pagefind; times summed, the larger peak. */
   wallMs: number;
   cpuS: number;
   maxRssKB: number;
   astro: TimedRun;
+  /** The project's second step: `src/search/index/main.ts`. */
+  searchIndex?: TimedRun;
+  /** The plain variant's second step: `pagefind --site`. */
   pagefind?: TimedRun;
   /** Milliseconds per phase, from the log. */
   phases: Record<string, number>;
@@ -75,6 +83,8 @@ function routes(lines: Line[]): Record<string, { pages: number; ms: number }> {
 const NODE = process.execPath;
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND = join(ROOT, 'node_modules/.bin/pagefind');
+/** The project's index step, in the throw-away project's copy of src/. */
+const INDEX_STEP = 'src/search/index/main.ts';
 
 function parseTimeFile(file: string, wallMs: number, exitCode: number, treePeakKB: number): TimedRun {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
@@ -155,7 +165,7 @@ function phases(lines: Line[], endMs: number): Record<string, number> {
 }
 
 /** The build's environment: the project's tools first on the PATH, its own output and cache folders, no colours. */
-function buildEnv(variant: Variant, dist: string, cache: string): NodeJS.ProcessEnv {
+function buildEnv(dist: string, cache: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
@@ -166,8 +176,6 @@ function buildEnv(variant: Variant, dist: string, cache: string): NodeJS.Process
     NO_COLOR: '1',
     FORCE_COLOR: '0',
   };
-  if (variant === 'plain') env.SEARCH_INDEX = 'off';
-  else delete env.SEARCH_INDEX;
   return env;
 }
 
@@ -181,15 +189,22 @@ function progress(variant: Variant, quiet: boolean): (l: Line) => void {
   };
 }
 
-/** The plain variant's second step: `pagefind --site` with its defaults, added to the build's cost. */
-async function addPagefind(result: BuildResult, dir: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const pf = await timed([NODE, PAGEFIND, '--site', result.dist], dir, env, join(dir, 'pagefind-plain.log'));
-  result.pagefind = pf.run;
-  result.ok = pf.run.exitCode === 0;
-  result.wallMs += pf.run.wallMs;
-  result.cpuS += pf.run.userS + pf.run.sysS;
-  result.maxRssKB = Math.max(result.maxRssKB, pf.run.maxRssKB);
-  result.phases.pagefind = pf.run.wallMs;
+/** Adds a build's second step to its cost: the steps run one after the other, so times add up and the peak is the larger one. */
+export function addStep(result: BuildResult, step: 'searchIndex' | 'pagefind', run: TimedRun): void {
+  result[step] = run;
+  result.ok = run.exitCode === 0;
+  result.wallMs += run.wallMs;
+  result.cpuS += run.userS + run.sysS;
+  result.maxRssKB = Math.max(result.maxRssKB, run.maxRssKB);
+  result.phases[step] = run.wallMs;
+}
+
+/** The second step on the pages astro wrote: the project's index step (as `npm run build` runs it), or plain pagefind. */
+async function secondStep(result: BuildResult, dir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const step = result.variant === 'project' ? 'searchIndex' : 'pagefind';
+  const cmd = step === 'searchIndex' ? [NODE, join(dir, INDEX_STEP), '--dist', result.dist] : [NODE, PAGEFIND, '--site', result.dist];
+  const { run } = await timed(cmd, dir, env, join(dir, `${step}-${result.variant}.log`));
+  addStep(result, step, run);
 }
 
 export async function runBuild(dir: string, variant: Variant, opts: { quiet?: boolean } = {}): Promise<BuildResult> {
@@ -197,7 +212,7 @@ export async function runBuild(dir: string, variant: Variant, opts: { quiet?: bo
   const cache = join(dir, `.astro-cache-${variant}`);
   rmSync(dist, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
-  const env = buildEnv(variant, dist, cache);
+  const env = buildEnv(dist, cache);
   const log = join(dir, `build-${variant}.log`);
   const astro = await timed([NODE, ASTRO, 'build'], dir, env, log, progress(variant, opts.quiet ?? false));
   const built = astro.lines.map((l) => /(\d+) page\(s\) built in/.exec(l.text)).find(Boolean);
@@ -215,6 +230,6 @@ export async function runBuild(dir: string, variant: Variant, opts: { quiet?: bo
     integrations: astro.lines.map((l) => /\[scale\] integrations: (.*)/.exec(l.text)?.[1]).find(Boolean),
     log,
   };
-  if (result.ok && variant === 'plain') await addPagefind(result, dir, env);
+  if (result.ok) await secondStep(result, dir, env);
   return result;
 }

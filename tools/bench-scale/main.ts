@@ -4,8 +4,8 @@
  *
  * For each size: generate a synthetic archive (tools/synthetic/generate.ts) into a
  * throw-away project `.tmp/scale/<n>/`, build it cold as the project builds
- * (`astro build`, search index included) and plain (`SEARCH_INDEX=off astro
- * build` + `pagefind --site`), measure dist and index sizes, generate a query
+ * (`astro build`, then its search index step) and plain (`astro build`, then
+ * `pagefind --site`), measure dist and index sizes, generate a query
  * set with ground truth from the built pages, and run it through Chromium on
  * both builds' search pages. Prints one table per size and the goals; writes
  * the run's raw record to `.tmp/scale/results/<n>.json` and its figures to
@@ -21,7 +21,7 @@
  * of the JSON file without measuring; --plot FILE: draw the SVG from them; --markdown: rewrite the
  * tables of README.md and docs/performance.md from them; --json FILE: the figures file (default
  * docs/scale-results.json); --only-broad: with existing builds, measure only the broad query and add it
- * to the results.
+ * to the results. `BENCH_SCALE_DIR=.tmp/scale-x` keeps a run's projects and raw results apart from `.tmp/scale/`.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -107,10 +107,10 @@ function machine(): string {
   return `${cpus().length} × ${cpu}, ${mem} RAM; Node ${process.version}; Astro ${astro}; Pagefind ${pagefind}; ${chromium}`;
 }
 
-function searchIntegrationName(): string {
-  const config = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8');
-  const used = /integrations:\s*\[([^\]]*)\]/.exec(config)?.[1] ?? '';
-  return /search|pagefind/i.test(used) ? used.trim() : 'none (the project has no search integration)';
+/** How the project builds its search index: its build script (`astro build && node src/search/index/main.ts`). */
+function searchIndexStep(): string {
+  const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
+  return `npm run build: ${scripts.build ?? '(no build script)'}`;
 }
 
 const distOf = (reports: number, variant: Variant) => join(SCALE_DIR, String(reports), `dist-${variant}`);
@@ -247,7 +247,7 @@ async function runSize(reports: number, o: Options): Promise<SizeResult> {
     machine: machine(),
     counts,
     queries: 0,
-    searchIntegration: searchIntegrationName(),
+    searchIntegration: searchIndexStep(),
     project: {},
     plain: {},
   };

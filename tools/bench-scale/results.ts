@@ -30,6 +30,7 @@ export interface SizeResult {
   machine: string;
   counts: Record<string, number>;
   queries: number;
+  /** How the project builds its search index (the field's name is from when an Astro integration did). */
   searchIntegration: string;
   project: VariantResult;
   plain: VariantResult;
