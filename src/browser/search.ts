@@ -16,6 +16,7 @@ import {
   tokenize,
   printedFile,
   identityFold,
+  isExact,
   pageText,
   pagefindPhrase,
   parseQuery,
@@ -308,12 +309,19 @@ interface Loaded {
   anchors: AnchorRef[];
 }
 const loaded = new Map<string, Promise<Loaded>>();
+const fragments = new Map<string, Promise<PagefindFragment>>();
+/** A result's fragment, fetched once whether the check or the display asks first. */
+function fragmentOf(result: PagefindResult): Promise<PagefindFragment> {
+  let p = fragments.get(result.id);
+  if (!p) fragments.set(result.id, (p = result.data()));
+  return p;
+}
 function load(result: PagefindResult): Promise<Loaded> {
   let p = loaded.get(result.id);
   if (!p) {
     // Without its printed text a page still shows, in its search form.
     const printed = within(fetchGzipText(printedFile(result.id)), INDEX_TIMEOUT_MS).catch(() => '');
-    p = Promise.all([result.data(), printed]).then(([fragment, printedText]) => {
+    p = Promise.all([fragmentOf(result), printed]).then(([fragment, printedText]) => {
       const page = pageText(decodeContent(fragment.content, printedText));
       const anchors = decodeAnchors(fragment.meta.anchors, printedText);
       return { fragment, page, anchors };
@@ -321,6 +329,17 @@ function load(result: PagefindResult): Promise<Loaded> {
     loaded.set(result.id, p);
   }
   return p;
+}
+
+/**
+ * A candidate's text for the check on its text: keys come from the fragment
+ * alone, so a page that turns out not to hold the terms costs one file, not
+ * two; only punctuation at a term's edge needs the printed text (what stands
+ * beside a key on the page).
+ */
+function textToCheck(result: PagefindResult, terms: QueryTerm[]): Promise<PageText> {
+  if (loaded.has(result.id) || !terms.every(isExact)) return load(result).then((item) => item.page);
+  return fragmentOf(result).then((fragment) => pageText(decodeContent(fragment.content)));
 }
 
 function setText(el: HTMLElement, text: string) {
@@ -587,8 +606,8 @@ async function findPages(
     { terms: plain, chunks, pageSize: PAGE_SIZE },
     {
       lookUp,
-      isLoaded: (id) => loaded.has(id),
-      loadPage: (id) => load(found.get(id)!).then((item) => item.page),
+      isLoaded: (id) => fragments.has(id),
+      loadPage: (id) => textToCheck(found.get(id)!, plain),
       isCurrent: () => my === run,
     },
   );
