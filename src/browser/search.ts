@@ -158,7 +158,7 @@ async function pairLookUp([a, b]: string[], slices: number): Promise<string[]> {
   const parts = new Map<number, string[]>();
   for (const n of numbers) {
     const part = Math.floor(n / PAGES_PER_SLICE);
-    if (!parts.has(part)) parts.set(part, await cached(pageSlices, part, () => fetchGzipText(pageSliceFile(part)).then(JSON.parse)));
+    if (!parts.has(part)) parts.set(part, await cached(pageSlices, part, () => tableJson<string[]>(pageSliceFile(part))));
   }
   return numbers.map((n) => parts.get(Math.floor(n / PAGES_PER_SLICE))![n % PAGES_PER_SLICE]);
 }
@@ -183,14 +183,16 @@ async function fetchFragment(id: string): Promise<PagefindFragment> {
   return decodeFragment(await fetchGzipText(file), file);
 }
 
+/** A JSON table: from the chunk map when it rides there (a small table: `inline`), else its file. */
+async function tableJson<T>(file: string): Promise<T> {
+  const inline = file === CHUNKS_FILE ? undefined : (await chunkMap())?.inline?.[file];
+  return inline !== undefined ? (inline as T) : (JSON.parse(await fetchGzipText(file)) as T);
+}
+
 /** A JSON table the search can do without, fetched on first use and once; undefined when it cannot be had. */
 function optionalTable<T>(file: string): () => Promise<T | undefined> {
   let load: Promise<T | undefined> | undefined;
-  return () =>
-    (load ??= fetchGzipText(file).then(
-      (text) => JSON.parse(text) as T,
-      () => undefined,
-    ));
+  return () => (load ??= tableJson<T>(file).catch(() => undefined));
 }
 
 /** What each index chunk costs; without it every term is looked up whole. */

@@ -26,6 +26,24 @@ export interface ChunkMap {
   pairSlices?: number;
   /** How many pages the page table numbers. */
   pages?: number;
+  /**
+   * Tables of a single slice, by the file path they are also written to: in
+   * a small archive the page table and the facet table ride along with the
+   * chunk map every search loads, a request each saved.
+   */
+  inline?: Record<string, unknown>;
+}
+
+/** JSON characters a single-slice table may have to ride in the chunk map. */
+export const INLINE_MAX = 16 * 1024;
+
+/** The single-slice tables among these (path → JSON) that go into the chunk map. */
+export function inlineTables(tables: [path: string, json: string][][]): Record<string, unknown> {
+  const inline: Record<string, unknown> = {};
+  for (const slices of tables) {
+    if (slices.length === 1 && slices[0][1].length <= INLINE_MAX) inline[slices[0][0]] = JSON.parse(slices[0][1]);
+  }
+  return inline;
 }
 
 /** Order of Pagefind's (Rust) string comparison: by code point, not by UTF-16 unit. */

@@ -10,7 +10,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHUNKS_FILE, type ChunkMap } from '../chunk-map.ts';
+import { CHUNKS_FILE, inlineTables, type ChunkMap } from '../chunk-map.ts';
+import { pageSliceFile } from '../pairs.ts';
 import { encodeFacets, facetSliceFile, type FacetFiles } from '../facets.ts';
 import { t2sTable } from '../t2s-table.ts';
 import { foldWith } from '../t2s.ts';
@@ -200,6 +201,10 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
       facetValues: facets.values,
       pairSlices: pairs.slices,
       pages: pairs.pages,
+      inline: inlineTables([
+        pairs.pageSlices.map((json, i): [string, string] => [pageSliceFile(i), json]),
+        facets.slices.map((json, i): [string, string] => [facetSliceFile(i), json]),
+      ]),
     };
     const tables = {
       facets: facetFiles(facets),

@@ -22,6 +22,8 @@ export interface PairFiles {
   pages: number;
   /** Path → gzip. */
   files: Map<string, Buffer>;
+  /** JSON of each slice of the page table. */
+  pageSlices: string[];
 }
 
 export class PairCollector {
@@ -61,15 +63,17 @@ export class PairCollector {
     this.pairs.forEach((pair, i) => parts[pairSliceOf(pair, slices)].set(pair, lists[i]));
     const files = new Map<string, Buffer>();
     parts.forEach((part, i) => files.set(pairSliceFile(i), gzipSync(encodePairSlice(part), { level: 9 })));
+    const pageSlices: string[] = [];
     for (let i = 0; i * PAGES_PER_SLICE < newestFirst.length; i++) {
       const part = newestFirst.slice(i * PAGES_PER_SLICE, (i + 1) * PAGES_PER_SLICE).map((url) => {
         const id = ids.get(url);
         if (!id) throw new Error(`search index: Pagefind wrote no fragment for ${url}`);
         return id;
       });
-      files.set(pageSliceFile(i), gzipSync(JSON.stringify(part), { level: 9 }));
+      pageSlices.push(JSON.stringify(part));
+      files.set(pageSliceFile(i), gzipSync(pageSlices[i], { level: 9 }));
     }
-    return { slices, pages: newestFirst.length, files };
+    return { slices, pages: newestFirst.length, files, pageSlices };
   }
 }
 
