@@ -39,7 +39,8 @@ import {
 import { hasFilters, readState, stateSearch, type SearchState } from '../search/query/state.ts';
 import { anchorFor, anchorTitle, decodeAnchors, excerpt, linkFor, pageHits, type AnchorRef } from '../search/query/engine.ts';
 import { CHUNKS_FILE, type ChunkMap } from '../search/chunk-map.ts';
-import { runPlan, type PlanRun } from '../search/query/run-plan.ts';
+import type { PlanRun } from '../search/query/run-plan.ts';
+import { intersectOrdered } from '../search/query/intersect.ts';
 import { decodeFragment, fragmentFile, type PagefindFragment } from '../search/query/fragment.ts';
 import { joinBase } from '../model/urls.ts';
 import {
@@ -603,7 +604,17 @@ async function findPages(
     return { plan: { ids, checked: 0, rounds: [] }, byId: found };
   }
   const chunks = await chunkMap();
-  const lookUp = indexLookUp(found, chunks?.pairSlices ?? 0);
+  const pairTable = chunks?.pairSlices ?? 0;
+  const lookUp = indexLookUp(found, pairTable);
+  if (pairTable > 0 && plain.every((t) => t.keys.length === 2 && isExact(t))) {
+    // Names and two-key words only: the pair table decides every term; the planner is not loaded.
+    const lists = await lookUp(plain.map((t) => t.keys));
+    if (my !== run) return undefined;
+    const ids = intersectOrdered(lists).filter(onNamedPages);
+    return { plan: { ids, checked: 0, rounds: [plain.map((_, term) => ({ term, start: 0, end: 2 }))] }, byId: found };
+  }
+  // Longer terms and terms of one key: the planner weighs pairs, checks on the text and Pagefind.
+  const { runPlan } = await import('../search/query/run-plan.ts');
   const plan = await runPlan(
     { terms: plain, chunks, pageSize: PAGE_SIZE },
     {

@@ -287,7 +287,8 @@ describe('search under /archive/ in a browser', () => {
     expect(readFileSync(join(site.dist, 'search/index.html'), 'utf8')).not.toContain('data-search-worker');
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    for (const q of ['党建', '高安中医院', '醫院 支部']) {
+    // Terms of one character: only Pagefind answers them (names and longer terms go to the names and pair tables).
+    for (const q of ['院', '党 高安中医院', '醫 支部']) {
       fetched.length = 0;
       const main = await search(page, site, q);
       expect(
@@ -301,6 +302,22 @@ describe('search under /archive/ in a browser', () => {
         fetched.some((p) => p.endsWith('/pagefind-worker.js')),
         q,
       ).toBe(true);
+    }
+    page.removeAllListeners('request');
+  });
+
+  it('answers names and two-character words from its own tables, without fetching Pagefind', async () => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    for (const q of ['党建', '高安中医院', '醫院 支部', '党建 高安中医院']) {
+      fetched.length = 0;
+      const { found, errors } = await search(page, site, q);
+      expect(errors, q).toEqual([]);
+      expect(found.length, q).toBeGreaterThan(0);
+      expect(
+        fetched.filter((p) => /\/pagefind\/(pagefind|wasm)|\.pf_(meta|index)$/.test(p)),
+        q,
+      ).toEqual([]);
     }
     page.removeAllListeners('request');
   });

@@ -12,7 +12,7 @@ import {
 } from '../../src/search/facets.ts';
 import { excerpt, pageHits } from '../../src/search/query/engine.ts';
 import { decodeFragment, fragmentFile } from '../../src/search/query/fragment.ts';
-import { intersectOrdered } from '../../src/search/query/run-plan.ts';
+import { intersectOrdered } from '../../src/search/query/intersect.ts';
 import { readState, stateSearch } from '../../src/search/query/state.ts';
 import { pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
 import { sliceOf } from '../../src/search/slices.ts';

@@ -9,6 +9,7 @@
 import type { ChunkMap } from '../chunk-map.ts';
 import { isExact, type PageText, type QueryTerm } from '../tokenizer.ts';
 import { pageHits } from './engine.ts';
+import { intersectOrdered } from './intersect.ts';
 import { SearchPlanner, type Lookup } from './planner.ts';
 
 export interface PlanQuery {
@@ -41,13 +42,6 @@ export interface PlanRun {
   checked: number;
   /** The lookups of each round trip to the index, first to last. */
   rounds: Lookup[][];
-}
-
-/** Ids present in every list, in the first list's order. */
-export function intersectOrdered(lists: string[][]): string[] {
-  if (lists.length === 0) return [];
-  const rest = lists.slice(1).map((l) => new Set(l));
-  return lists[0].filter((id) => rest.every((s) => s.has(id)));
 }
 
 /** The pages that hold every term, or undefined when a newer query took over. */
