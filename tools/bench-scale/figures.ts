@@ -74,8 +74,8 @@ function measured(v: VariantResult): Record<FigureField, Measured> {
   const b = v.build;
   const z = v.sizes;
   const s = v.search;
-  const notBuilt = 'not built in this run (--only)';
-  const noSearch = v.searchNote ?? 'search not measured in this run (--skip-search or --only)';
+  const notBuilt = v.buildNote ?? 'not built in this run (--only)';
+  const noSearch = v.searchNote ?? v.buildNote ?? 'search not measured in this run (--skip-search or --only)';
   const noBroad = 'broad query not measured in this run';
   const longest = (v.broad as { longestTaskMs?: number } | undefined)?.longestTaskMs;
   return {

@@ -18,6 +18,8 @@ export interface VariantResult {
   broad?: BroadResult;
   /** Why search was not (fully) measured. */
   searchNote?: string;
+  /** Why this variant was not built at this size, when it was left out on purpose. */
+  buildNote?: string;
   pages?: number;
 }
 
