@@ -156,11 +156,10 @@ async function pairLookUp([a, b]: string[], slices: number): Promise<string[]> {
         fetchGzip(pairSliceFile(i)).then(async (r) => decodePairSlice(new Uint8Array(await r.arrayBuffer()))),
       )
     ).get(pair) ?? [];
-  const parts = new Map<number, string[]>();
-  for (const n of numbers) {
-    const part = Math.floor(n / PAGES_PER_SLICE);
-    if (!parts.has(part)) parts.set(part, await cached(pageSlices, part, () => tableJson<string[]>(pageSliceFile(part))));
-  }
+  // The page table's slices these numbers are in, fetched together (a broad pair needs all of them).
+  const wanted = [...new Set(numbers.map((n) => Math.floor(n / PAGES_PER_SLICE)))];
+  const tables = await Promise.all(wanted.map((part) => cached(pageSlices, part, () => tableJson<string[]>(pageSliceFile(part)))));
+  const parts = new Map(wanted.map((part, i) => [part, tables[i]]));
   return numbers.map((n) => parts.get(Math.floor(n / PAGES_PER_SLICE))![n % PAGES_PER_SLICE]);
 }
 
@@ -183,6 +182,9 @@ async function fetchFragment(id: string): Promise<PagefindFragment> {
   const file = fragmentFile(id);
   return decodeFragment(await fetchGzipText(file), file);
 }
+
+/** A page found by the project's own tables, as a result whose fragment the page reads itself. */
+const ownResult = (id: string): PagefindResult => ({ id, data: () => fetchFragment(id) });
 
 /** A JSON table: from the chunk map when it rides there (a small table: `inline`), else its file. */
 async function tableJson<T>(file: string): Promise<T> {
@@ -565,7 +567,7 @@ function startView(state: SearchState) {
  */
 function indexLookUp(found: Map<string, PagefindResult>, pairTable: number) {
   const keep = (ids: string[]) => {
-    for (const id of ids) if (!found.has(id)) found.set(id, { id, data: () => fetchFragment(id) });
+    for (const id of ids) if (!found.has(id)) found.set(id, ownResult(id));
     return ids;
   };
   const fromPagefind = async (keys: string[]) => {
@@ -600,7 +602,7 @@ async function findPages(
   if (plain.length === 0) {
     // Only names: the names table lists their pages, newest first; Pagefind is not asked.
     const ids = [...byNames.values()][0].pages!.filter(onNamedPages);
-    for (const id of ids) found.set(id, { id, data: () => fetchFragment(id) });
+    for (const id of ids) found.set(id, ownResult(id));
     return { plan: { ids, checked: 0, rounds: [] }, byId: found };
   }
   const chunks = await chunkMap();
