@@ -162,6 +162,8 @@ function foundPath(href: string): string {
 }
 
 export const SELECT_DONE = '[data-search-results][data-state="done"]';
+const SELECT_RESULT = '[data-search-results] a[data-result]';
+const SELECT_MORE = '[data-search-more]';
 
 /**
  * Pages that note, in their own clock, the moment the search first says it
@@ -190,8 +192,18 @@ async function msToDone(page: Page, since: number): Promise<number> {
   if (at === undefined) throw new Error(`the page shows ${SELECT_DONE} but its clock did not note it`);
   return at - since;
 }
-const SELECT_RESULT = '[data-search-results] a[data-result]';
-const SELECT_MORE = '[data-search-more]';
+
+/**
+ * Opens a search page and waits until the search says it is done; returns
+ * when navigation began (epoch ms) and how long the first results took.
+ */
+async function openUntilDone(page: Page, url: string, timeoutMs: number): Promise<{ since: number; msFirst: number }> {
+  await clockDone(page);
+  const since = Date.now();
+  await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+  await page.waitForSelector(SELECT_DONE, { state: 'attached', timeout: timeoutMs });
+  return { since, msFirst: await msToDone(page, since) };
+}
 
 export interface PageSearch {
   /** The result links' absolute hrefs, in page order, after every "more". */
@@ -227,9 +239,7 @@ export async function searchOnPage(page: Page, url: string, opts: { timeoutMs?: 
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const errors: string[] = [];
   const stopWatching = watchErrors(page, errors);
-  await clockDone(page);
-  const t0 = performance.now();
-  const since = Date.now();
+  const started = Date.now();
   const out: PageSearch = {
     hrefs: [],
     found: [],
@@ -243,9 +253,7 @@ export async function searchOnPage(page: Page, url: string, opts: { timeoutMs?: 
     errors,
   };
   try {
-    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
-    await page.waitForSelector(SELECT_DONE, { state: 'attached', timeout: timeoutMs });
-    out.msFirst = await msToDone(page, since);
+    out.msFirst = (await openUntilDone(page, url, timeoutMs)).msFirst;
     out.status = (await page.evaluate(() => document.querySelector('[data-search-status]')?.textContent)) ?? '';
     const counted = /找到 (\d+) 篇/.exec(out.status);
     out.count = /没有找到/.test(out.status) ? 0 : counted ? Number(counted[1]) : null;
@@ -259,7 +267,7 @@ export async function searchOnPage(page: Page, url: string, opts: { timeoutMs?: 
     out.timeout = true;
     errors.push(`harness: ${String((e as Error).message).split('\n')[0]}`);
   }
-  out.msAll = performance.now() - t0;
+  out.msAll = Date.now() - started;
   stopWatching();
   out.found = [...new Set(out.hrefs.map(foundPath))].sort();
   return out;
@@ -497,13 +505,8 @@ export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 
     const context = await browser.newContext({ serviceWorkers: 'block' });
     await watchLongTasks(context);
     const page = await context.newPage();
-    await clockDone(page);
     const once = async () => {
-      const t0 = performance.now();
-      const since = Date.now();
-      await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`, { waitUntil: 'commit', timeout: timeoutMs });
-      await page.waitForSelector(SELECT_DONE, { state: 'attached', timeout: timeoutMs });
-      const ms = await msToDone(page, since);
+      const { since, msFirst: ms } = await openUntilDone(page, `${origin}/search/?q=${encodeURIComponent(q)}`, timeoutMs);
       await page.waitForLoadState('networkidle', { timeout: timeoutMs });
       // Work still queued after the network is idle (filter counts) shows as long tasks: wait for a quiet half second.
       let last = -1;
@@ -514,7 +517,7 @@ export async function measureBroadQuery(dist: string, q = '党建', timeoutMs = 
         await page.waitForTimeout(500);
       }
       const { longest } = await longTasks(page);
-      return { ms, settledMs: performance.now() - t0 - 500, longTasks: last, longest };
+      return { ms, settledMs: Date.now() - since - 500, longTasks: last, longest };
     };
     const from = served.length;
     const cold = await once();
