@@ -146,21 +146,58 @@ function cached<T>(cache: Map<number, Promise<T>>, i: number, get: () => Promise
   return p;
 }
 
-/** The pages whose text holds the two keys in a row, newest first, by the pair table. */
-async function pairLookUp([a, b]: string[], slices: number): Promise<string[]> {
-  const pair = pairKey(a, b);
+/** A pair's page numbers (newest first) from the pair table. */
+async function pairNumbers(pair: string, slices: number): Promise<number[]> {
   const i = pairSliceOf(pair, slices);
-  const numbers =
-    (
-      await cached(pairSlices, i, () =>
-        fetchGzip(pairSliceFile(i)).then(async (r) => decodePairSlice(new Uint8Array(await r.arrayBuffer()))),
-      )
-    ).get(pair) ?? [];
-  // The page table's slices these numbers are in, fetched together (a broad pair needs all of them).
+  const table = await cached(pairSlices, i, () =>
+    fetchGzip(pairSliceFile(i)).then(async (r) => decodePairSlice(new Uint8Array(await r.arrayBuffer()))),
+  );
+  return table.get(pair) ?? [];
+}
+
+/** Pagefind ids of page numbers, by the page table's slices they are in (fetched together: a broad pair needs all). */
+async function idsOfNumbers(numbers: number[]): Promise<string[]> {
   const wanted = [...new Set(numbers.map((n) => Math.floor(n / PAGES_PER_SLICE)))];
   const tables = await Promise.all(wanted.map((part) => cached(pageSlices, part, () => tableJson<string[]>(pageSliceFile(part)))));
   const parts = new Map(wanted.map((part, i) => [part, tables[i]]));
   return numbers.map((n) => parts.get(Math.floor(n / PAGES_PER_SLICE))![n % PAGES_PER_SLICE]);
+}
+
+/** The pages whose text holds the two keys in a row, newest first, by the pair table. */
+async function pairLookUp([a, b]: string[], slices: number): Promise<string[]> {
+  return idsOfNumbers(await pairNumbers(pairKey(a, b), slices));
+}
+
+/** Each file of the position table, fetched once. */
+const positionFiles = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * The pages whose text holds each phrase, newest first, by the position
+ * table (src/search/positions.ts): the pairs of its cover are read, each from
+ * its own file or its slice, as the pair table's page count says.
+ */
+async function positionLookUp(phrases: { keys: string[]; cover: number[] }[], chunks: ChunkMap): Promise<string[][]> {
+  const table = chunks.positions!;
+  const slices = chunks.pairSlices ?? 0;
+  // Only a query the planner runs reads positions: the reader comes with it.
+  const { pagesWithPhrase, pairInSlice, decodePositions, positionOwnFile, positionSliceFile, positionSliceOf } = await import(
+    '../search/positions.ts'
+  );
+  const read = (path: string) => {
+    let p = positionFiles.get(path);
+    if (!p) positionFiles.set(path, (p = fetchGzip(path).then(async (r) => new Uint8Array(await r.arrayBuffer()))));
+    return p;
+  };
+  const positionsOf = async (pair: string) => {
+    if ((await pairNumbers(pair, slices)).length >= table.ownFrom) return decodePositions(await read(positionOwnFile(pair)));
+    return pairInSlice(await read(positionSliceFile(positionSliceOf(pair, table.slices))), pair);
+  };
+  return Promise.all(
+    phrases.map(async ({ keys, cover }) => {
+      const parts = await Promise.all(cover.map(async (s) => ({ offset: s, positions: await positionsOf(pairKey(keys[s], keys[s + 1])) })));
+      return idsOfNumbers(pagesWithPhrase(parts));
+    }),
+  );
 }
 
 /**
@@ -621,6 +658,7 @@ async function findPages(
     { terms: plain, chunks, pageSize: PAGE_SIZE },
     {
       lookUp,
+      lookUpPositions: (phrases) => positionLookUp(phrases, chunks!),
       isLoaded: (id) => fragments.has(id),
       loadPage: (id) => textToCheck(found.get(id)!, plain),
       isCurrent: () => my === run,

@@ -5,6 +5,7 @@
  * (`src/search/index/pagefind-files.ts`); the search page's planner
  * (`src/search/query/planner.ts`) reads it to ask for cheap keys first.
  */
+import type { PositionTable } from './positions.ts';
 
 /** Where the index builder writes the chunk map (gzip of JSON `ChunkMap`), beside Pagefind's files. */
 export const CHUNKS_FILE = 'pagefind/chunks.json.gz';
@@ -26,6 +27,8 @@ export interface ChunkMap {
   pairSlices?: number;
   /** How many pages the page table numbers. */
   pages?: number;
+  /** Where the position table's records are (`src/search/positions.ts`); absent: no table. */
+  positions?: PositionTable;
   /**
    * Tables of a single slice, by the file path they are also written to: in
    * a small archive the page table and the facet table ride along with the

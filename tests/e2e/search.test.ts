@@ -322,6 +322,28 @@ describe('search under /archive/ in a browser', () => {
     page.removeAllListeners('request');
   });
 
+  it('decides longer words on many pages by the position table, without Pagefind or the pages’ text', async () => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    for (const q of ['医院党委', '党支部', '高质量发展', '医疗服务 党员干部']) {
+      fetched.length = 0;
+      const out = await search(page, site, q);
+      expect(out.errors, q).toEqual([]);
+      expect(out.found, q).toEqual(expected(truth, q.split(' ')));
+      expect(out.found.length, q).toBeGreaterThan(3);
+      expect(out.checked, q).toBe(0);
+      expect(
+        fetched.some((p) => /\/pagefind\/positions\//.test(p)),
+        q,
+      ).toBe(true);
+      expect(
+        fetched.filter((p) => /\/pagefind\/(pagefind|wasm)|\.pf_(meta|index)$/.test(p)),
+        q,
+      ).toEqual([]);
+    }
+    page.removeAllListeners('request');
+  });
+
   it('orders by relevance unless the URL asks for newest or oldest', async () => {
     const newest = await search(page, site, '党建', '&sort=newest');
     const oldest = await search(page, site, '党建', '&sort=oldest');

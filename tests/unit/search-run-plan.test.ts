@@ -22,12 +22,22 @@ import { generateArchive } from '../../tools/synthetic/generate.ts';
 import { plainText } from '../../src/model/archive.ts';
 import { compareCodePoints, type ChunkMap } from '../../src/search/chunk-map.ts';
 import { runPlan, type PlanRun } from '../../src/search/query/run-plan.ts';
+import { MAX_FIRST_PAIRS } from '../../src/search/query/planner.ts';
 import { t2sTable } from '../../src/search/t2s-table.ts';
 import { foldWith } from '../../src/search/t2s.ts';
-import { decodeContent, encodeContent, pageText, parseQuery, tokenize, type PageText, type Token } from '../../src/search/tokenizer.ts';
+import { decodeContent, encodeContent, isExact, pageText, parseQuery, tokenize, type PageText, type Token } from '../../src/search/tokenizer.ts';
 import { gunzipSync } from 'node:zlib';
 import { PairCollector } from '../../src/search/index/pairs-file.ts';
 import { decodePairSlice, pageSliceFile, pairKey, pairSliceFile, pairSliceOf, PAGES_PER_SLICE } from '../../src/search/pairs.ts';
+import {
+  decodePositions,
+  pagesWithPhrase,
+  pairInSlice,
+  positionOwnFile,
+  positionSliceFile,
+  positionSliceOf,
+  type PositionTable,
+} from '../../src/search/positions.ts';
 
 const REPORTS = 300;
 const SEED = 20240609;
@@ -86,7 +96,15 @@ function fakeLookUp(index: IndexedPage[]) {
  * as the search page reads it: a two-key phrase's pages from its slice, the
  * numbers turned into ids by the page table.
  */
-function pairTableOf(index: IndexedPage[]): { slices: number; lookUp: (keys: string[]) => string[] } {
+interface PairTable {
+  slices: number;
+  positions: PositionTable;
+  lookUp: (keys: string[]) => string[];
+  /** A phrase's pages by the positions of its cover's pairs, read as the search page reads them. */
+  lookUpPositions: (keys: string[], cover: number[]) => string[];
+}
+
+function pairTableOf(index: IndexedPage[]): PairTable {
   const collector = new PairCollector();
   for (const p of index)
     collector.add(
@@ -94,18 +112,28 @@ function pairTableOf(index: IndexedPage[]): { slices: number; lookUp: (keys: str
       p.tokens.map((t) => t.key),
     );
   const order = index.map((p) => p.id).reverse();
-  const { slices, files } = collector.files(order, new Map(order.map((id) => [id, `id:${id}`])));
-  const read = (path: string) => gunzipSync(files.get(path)!);
+  const { slices, files, positions } = collector.files(order, new Map(order.map((id) => [id, `id:${id}`])));
+  const read = (path: string) => {
+    const file = files.get(path);
+    if (!file) throw new Error(`no file ${path}`);
+    return new Uint8Array(gunzipSync(file));
+  };
+  const numbersOf = (pair: string) => decodePairSlice(read(pairSliceFile(pairSliceOf(pair, slices)))).get(pair) ?? [];
+  const idsOf = (numbers: number[]) =>
+    numbers.map((n) => {
+      const ids = JSON.parse(new TextDecoder().decode(read(pageSliceFile(Math.floor(n / PAGES_PER_SLICE))))) as string[];
+      return ids[n % PAGES_PER_SLICE].slice('id:'.length);
+    });
+  const positionsOf = (pair: string) =>
+    numbersOf(pair).length >= positions.ownFrom
+      ? decodePositions(read(positionOwnFile(pair)))
+      : pairInSlice(read(positionSliceFile(positionSliceOf(pair, positions.slices))), pair);
   return {
     slices,
-    lookUp: ([a, b]) => {
-      const pair = pairKey(a, b);
-      const numbers = decodePairSlice(read(pairSliceFile(pairSliceOf(pair, slices)))).get(pair) ?? [];
-      return numbers.map((n) => {
-        const ids = JSON.parse(read(pageSliceFile(Math.floor(n / PAGES_PER_SLICE))).toString('utf8')) as string[];
-        return ids[n % PAGES_PER_SLICE].slice('id:'.length);
-      });
-    },
+    positions,
+    lookUp: ([a, b]) => idsOf(numbersOf(pairKey(a, b))),
+    lookUpPositions: (keys, cover) =>
+      idsOf(pagesWithPhrase(cover.map((s) => ({ offset: s, positions: positionsOf(pairKey(keys[s], keys[s + 1])) })))),
   };
 }
 
@@ -161,7 +189,7 @@ async function runAll(
   truth: { url: string; text: string }[],
   index: IndexedPage[],
   chunks: ChunkMap,
-  pairs?: (keys: string[]) => string[],
+  pairs?: PairTable,
 ): Promise<Run[]> {
   const texts = new Map(index.map((p) => [p.id, p.tokens]));
   const pagefind = fakeLookUp(index);
@@ -175,11 +203,15 @@ async function runAll(
         lookUp: (phrases) =>
           Promise.all(
             phrases.map(async (keys) => {
-              if (pairs && keys.length === 2) return pairs(keys);
+              if (pairs && keys.length === 2) return pairs.lookUp(keys);
               asked++;
               return (await pagefind([keys]))[0];
             }),
           ),
+        lookUpPositions: async (phrases) => {
+          if (!chunks.positions || !pairs) throw new Error('positions asked without a position table');
+          return phrases.map(({ keys, cover }) => pairs.lookUpPositions(keys, cover));
+        },
         isLoaded: (id) => loaded.has(id),
         // The page text as the search page gets it: decoded from the record's content.
         loadPage: async (id): Promise<PageText> => {
@@ -197,6 +229,7 @@ async function runAll(
 
 let runs: Run[];
 let pairRuns: Run[];
+let positionRuns: Run[];
 let map: ChunkMap;
 
 beforeAll(async () => {
@@ -207,7 +240,8 @@ beforeAll(async () => {
   const queries = [...generateQueries(pages.names, truth, { seed: SEED }), ...punctuationQueries(pages)];
   runs = await runAll(queries, truth, index, map);
   const table = pairTableOf(index);
-  pairRuns = await runAll(queries, truth, index, { ...map, pairSlices: table.slices }, table.lookUp);
+  pairRuns = await runAll(queries, truth, index, { ...map, pairSlices: table.slices }, table);
+  positionRuns = await runAll(queries, truth, index, { ...map, pairSlices: table.slices, positions: table.positions }, table);
 }, 120_000);
 
 /** The lookups after the first round trip. */
@@ -266,6 +300,28 @@ describe(`the query loop on ${REPORTS} generated reports`, () => {
     expect(pairRuns.filter((r) => r.pagefind > before.get(r.query.id)!).map((r) => r.query.q)).toEqual([]);
     const total = (list: Run[]) => list.reduce((n, r) => n + r.pagefind, 0);
     expect(total(pairRuns)).toBeLessThan(total(runs) / 2);
+  });
+
+  it('finds exactly the same pages with a position table, asking Pagefind only for terms it cannot cover', () => {
+    const wrong = positionRuns
+      .filter((r) => JSON.stringify([...r.plan.ids].sort()) !== JSON.stringify([...r.expected].sort()))
+      .map((r) => ({ q: r.query.q, got: r.plan.ids.length, expected: r.expected.length }));
+    expect(wrong).toEqual([]);
+    const covered = positionRuns.filter((r) => r.plan.rounds.some((round) => round.some((l) => l.cover)));
+    expect(covered.length).toBeGreaterThan(30);
+    // Terms of two keys up to as many as the first round asks all pairs of: the tables decide them, Pagefind is never asked.
+    const coverable = positionRuns.filter((r) =>
+      parseQuery(r.query.q, fold).every((t) => t.keys.length >= 2 && t.keys.length <= MAX_FIRST_PAIRS + 1 && !t.punct),
+    );
+    expect(coverable.length).toBeGreaterThan(100);
+    expect(coverable.filter((r) => r.pagefind > 0).map((r) => r.query.q)).toEqual([]);
+    // A term decided by positions needs no check on its text (but for punctuation at its edge); Pagefind is asked far less.
+    const exact = (r: Run) => parseQuery(r.query.q, fold).every(isExact);
+    expect(covered.filter((r) => exact(r) && r.plan.checked > 0).map((r) => r.query.q)).toEqual([]);
+    const before = new Map(pairRuns.map((r) => [r.query.id, r.pagefind]));
+    expect(positionRuns.filter((r) => r.pagefind > before.get(r.query.id)!).map((r) => r.query.q)).toEqual([]);
+    const total = (list: Run[]) => list.reduce((n, r) => n + r.pagefind, 0);
+    expect(total(positionRuns)).toBeLessThan(total(pairRuns) / 5);
   });
 
   it('checks punctuation at a term’s edge on the text, however few the candidates', () => {

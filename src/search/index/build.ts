@@ -201,6 +201,7 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
       facetValues: facets.values,
       pairSlices: pairs.slices,
       pages: pairs.pages,
+      positions: pairs.positions,
       inline: inlineTables([
         pairs.pageSlices.map((json, i): [string, string] => [pageSliceFile(i), json]),
         facets.slices.map((json, i): [string, string] => [facetSliceFile(i), json]),

@@ -6,7 +6,9 @@
  */
 import { gzipSync } from 'node:zlib';
 import { encodePairSlice, PAGES_PER_SLICE, pageSliceFile, pairKey, pairSliceFile, pairSliceOf, writeVarint } from '../pairs.ts';
+import type { PositionTable } from '../positions.ts';
 import { sliceCount } from '../slices.ts';
+import { positionFiles } from './positions-file.ts';
 
 /**
  * Bytes a slice of the pair table holds before gzip, roughly: pairs and page
@@ -24,16 +26,19 @@ export interface PairFiles {
   files: Map<string, Buffer>;
   /** JSON of each slice of the page table. */
   pageSlices: string[];
+  /** How the page finds the position table's files (which are in `files`). */
+  positions: PositionTable;
 }
 
 export class PairCollector {
   private readonly pairIds = new Map<string, number>();
   private readonly pairs: string[] = [];
+  /** Each page's pairs by position: the pair starting at token i is entry i. */
   private readonly byPage = new Map<string, Uint32Array>();
 
   /** A page's keys, in the order of its token stream. */
   add(url: string, keys: readonly string[]): void {
-    const own = new Set<number>();
+    const sequence = new Uint32Array(Math.max(0, keys.length - 1));
     for (let i = 0; i + 1 < keys.length; i++) {
       const pair = pairKey(keys[i], keys[i + 1]);
       let id = this.pairIds.get(pair);
@@ -41,9 +46,9 @@ export class PairCollector {
         id = this.pairs.push(pair) - 1;
         this.pairIds.set(pair, id);
       }
-      own.add(id);
+      sequence[i] = id;
     }
-    this.byPage.set(url, Uint32Array.from(own));
+    this.byPage.set(url, sequence);
   }
 
   /**
@@ -56,7 +61,7 @@ export class PairCollector {
     }
     const lists = this.pairs.map((): number[] => []);
     newestFirst.forEach((url, n) => {
-      for (const pair of this.byPage.get(url)!) lists[pair].push(n);
+      for (const pair of this.byPage.get(url)!) if (lists[pair].at(-1) !== n) lists[pair].push(n);
     });
     const slices = sliceCount(encodedBytes(this.pairs, lists), PAIR_SLICE_TARGET);
     const parts = Array.from({ length: slices }, () => new Map<string, number[]>());
@@ -73,7 +78,10 @@ export class PairCollector {
       pageSlices.push(JSON.stringify(part));
       files.set(pageSliceFile(i), gzipSync(pageSlices[i], { level: 9 }));
     }
-    return { slices, pages: newestFirst.length, files, pageSlices };
+    const sequences = newestFirst.map((url) => this.byPage.get(url)!);
+    const positions = positionFiles(this.pairs, lists, sequences);
+    for (const [path, gz] of positions.files) files.set(path, gz);
+    return { slices, pages: newestFirst.length, files, pageSlices, positions: positions.table };
   }
 }
 

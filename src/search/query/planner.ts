@@ -15,12 +15,14 @@
  * the plan only changes the bytes.
  */
 import { chunksFor, type ChunkMap } from '../chunk-map.ts';
+import { cheapestCover } from '../positions.ts';
 
-/** A phrase lookup: keys [start, end) of term `term`. */
+/** A phrase lookup: keys [start, end) of term `term`; with a `cover`, read from the position table by those pairs (their starts). */
 export interface Lookup {
   term: number;
   start: number;
   end: number;
+  cover?: number[];
 }
 
 export type Step =
@@ -29,7 +31,9 @@ export type Step =
   /** Check the candidates on their text (each page's fragment). */
   | { kind: 'check-text' }
   /** Ask the index for these phrases too, and intersect. */
-  | { kind: 'look-up'; lookups: Lookup[] };
+  | { kind: 'look-up'; lookups: Lookup[] }
+  /** Decide these terms by the positions of the pairs of each one's cover, and intersect. */
+  | { kind: 'positions'; lookups: Lookup[] };
 
 /** Extra pairs looked up before the planner gives up narrowing and asks for the rest. */
 export const MAX_EXTRA_LOOKUPS = 2;
@@ -65,6 +69,8 @@ export class SearchPlanner {
   private readonly whole: boolean[];
   private readonly asked: [number, number][][];
   private readonly pairTable: boolean;
+  /** Pages each pair of each term was found on, by the pair's start, once looked up. */
+  private readonly pairPages: (number | undefined)[][];
   private extra = 0;
 
   constructor(terms: string[][], map: ChunkMap | undefined, worth: number) {
@@ -75,6 +81,34 @@ export class SearchPlanner {
     this.whole = terms.map(() => false);
     this.asked = terms.map(() => []);
     this.pairTable = (map?.pairSlices ?? 0) > 0;
+    this.pairPages = terms.map(() => []);
+  }
+
+  /** What the lookups found: how many pages each. */
+  found(lookups: Lookup[], pages: number[]): void {
+    lookups.forEach((l, i) => {
+      if (l.end - l.start === 2) this.pairPages[l.term][l.start] = pages[i];
+    });
+  }
+
+  /**
+   * The cheapest cover of a term by the position table and what reading it
+   * downloads, once every pair of the term was looked up: a pair on
+   * `ownFrom` pages or more reads its own record, any other a slice.
+   */
+  private positionCover(t: number): { cover: number[]; bytes: number } | undefined {
+    const table = this.map?.positions;
+    const keys = this.terms[t];
+    if (!table || !this.pairTable || keys.length < 3) return undefined;
+    const pages = this.pairPages[t];
+    const cost: number[] = [];
+    for (let s = 0; s + 1 < keys.length; s++) {
+      const n = pages[s];
+      if (n === undefined) return undefined;
+      cost.push(n >= table.ownFrom ? n * table.entryBytes : table.sliceBytes);
+    }
+    const cover = cheapestCover(cost);
+    return { cover, bytes: cover.reduce((sum, s) => sum + cost[s], 0) };
   }
 
   /** Chunks of keys [start, end) of term `t`. */
@@ -154,6 +188,12 @@ export class SearchPlanner {
   next(candidates: number, unchecked: number): Step {
     const open = this.terms.map((_, t) => t).filter((t) => !this.whole[t]);
     if (open.length === 0 || candidates === 0) return { kind: 'done' };
+    const covers = open.map((t) => this.positionCover(t));
+    if (covers.every((c) => c !== undefined)) {
+      // The position table decides every open term: read it, unless the text decides for less.
+      if (unchecked * (this.map?.fragment ?? Infinity) <= covers.reduce((sum, c) => sum + c.bytes, 0)) return { kind: 'check-text' };
+      return { kind: 'positions', lookups: this.ask(open.map((t, i) => ({ term: t, start: 0, end: this.terms[t].length, cover: covers[i].cover }))) };
+    }
     const rest = this.restBytes();
     if (unchecked * (this.map?.fragment ?? Infinity) <= rest) return { kind: 'check-text' };
     if (this.extra < MAX_EXTRA_LOOKUPS) {

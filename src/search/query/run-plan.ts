@@ -27,6 +27,12 @@ export interface PlanIo {
    * (a term of punctuation only) stands for every page.
    */
   lookUp(phrases: string[][]): Promise<string[][]>;
+  /**
+   * The pages whose text holds each phrase, decided by the position table
+   * from the pairs of its cover (their starts in the phrase); asked only when
+   * the chunk map has a position table.
+   */
+  lookUpPositions?(phrases: { keys: string[]; cover: number[] }[]): Promise<string[][]>;
   /** Whether a page's text is loaded already, so checking it downloads nothing. */
   isLoaded(id: string): boolean;
   /** A candidate's text, for the check. */
@@ -53,9 +59,15 @@ export async function runPlan(query: PlanQuery, io: PlanIo): Promise<PlanRun | u
     pageSize * (chunks?.fragment ?? 0),
   );
   const rounds: Lookup[][] = [];
-  const ask = (lookups: Lookup[]) => {
+  const ask = async (lookups: Lookup[]) => {
     rounds.push(lookups);
-    return io.lookUp(lookups.map(({ term, start, end }) => terms[term].keys.slice(start, end)));
+    const keys = ({ term, start, end }: Lookup) => terms[term].keys.slice(start, end);
+    // A round is all positions (the planner's `positions` step) or all phrases.
+    const lists = await (lookups[0]?.cover
+      ? lookUpPositions(io, lookups.map((l) => ({ keys: keys(l), cover: l.cover! })))
+      : io.lookUp(lookups.map(keys)));
+    planner.found(lookups, lists.map((l) => l.length));
+    return lists;
   };
   const narrowed = await narrow(planner, ask, io);
   if (!narrowed) return undefined;
@@ -77,10 +89,16 @@ async function narrow(
     const step = planner.next(ids.length, ids.filter((id) => !io.isLoaded(id)).length);
     if (step.kind === 'done') return { ids, checkText: false };
     if (step.kind === 'check-text') return { ids, checkText: true };
+    // Positions and further lookups alike narrow the candidates by intersection.
     const more = await ask(step.lookups);
     if (!io.isCurrent()) return undefined;
     ids = intersectOrdered([ids, ...more]);
   }
+}
+
+function lookUpPositions(io: PlanIo, phrases: { keys: string[]; cover: number[] }[]): Promise<string[][]> {
+  if (!io.lookUpPositions) throw new Error('search: the chunk map has a position table, but nothing reads it');
+  return io.lookUpPositions(phrases);
 }
 
 /** The candidates whose text holds every term. */
