@@ -12,6 +12,7 @@
  */
 import {
   MAX_QUERY_LENGTH,
+  contentKeys,
   decodeContent,
   tokenize,
   printedFile,
@@ -56,7 +57,7 @@ import {
 } from '../search/names.ts';
 import { sliceOf } from '../search/slices.ts';
 import { decodePairSlice, PAGES_PER_SLICE, pageSliceFile, pairKey, pairSliceFile, pairSliceOf } from '../search/pairs.ts';
-import { orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
+import { keySignals, orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
 
 /** Up to this many results are all loaded to rank them by their text; beyond it only the articles' data ranks them. */
 const RANK_BY_TEXT_MAX = 30;
@@ -132,8 +133,15 @@ async function fetchGzip(path: string): Promise<Response> {
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const stream = new Blob([bytes]).stream();
-  return new Response(gzipped ? stream.pipeThrough(new DecompressionStream('gzip')) : stream);
+  if (!gzipped) return new Response(bytes);
+  // A stream over the bytes in hand: a Blob would cost a round trip to the browser's blob registry per file.
+  const stream = new ReadableStream<BufferSource>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return new Response(stream.pipeThrough(new DecompressionStream('gzip')));
 }
 const fetchGzipText = (path: string) => fetchGzip(path).then((r) => r.text());
 
@@ -309,14 +317,28 @@ async function rankResults(
 ): Promise<string[]> {
   const aboutIds = new Set([...named.values()].flatMap((e) => e.about ?? []));
   const about = (id: string) => aboutIds.has(id);
-  const loadAll = ids.length <= RANK_BY_TEXT_MAX;
-  const pages = loadAll ? await Promise.all(ids.map((id) => load(byId.get(id)!))) : [];
+  if (ids.length > RANK_BY_TEXT_MAX) return rankPages(ids.map((id) => ({ id, about: about(id), titled: false, hits: 0 })));
+  const results = ids.map((id) => byId.get(id)!);
+  // The keys decide plain terms: pages are not decoded with their printed text, which only the ones shown need (fetched meanwhile).
+  if (terms.every((t) => isExact(t) && !t.alternatives)) {
+    for (const result of results) void printedOf(result).catch(() => {});
+    const fragments = await Promise.all(results.map(fragmentOf));
+    return rankPages(
+      ids.map((id, i) => {
+        const { content, meta } = fragments[i];
+        const titleKeys = tokenize(meta.title ?? '', fold).map((t) => t.key);
+        return { id, about: about(id), ...keySignals(contentKeys(content), decodeAnchors(meta.anchors), titleKeys, terms) };
+      }),
+    );
+  }
+  const pages = await Promise.all(results.map(load));
   const ranked: RankedPage[] = ids.map((id, i) => {
     const item = pages[i];
-    const signals = item
-      ? pageSignals(item.page, item.anchors, pageText(tokenize(item.fragment.meta.title ?? '', fold)), terms)
-      : { titled: false, hits: 0 };
-    return { id, about: about(id), ...signals };
+    return {
+      id,
+      about: about(id),
+      ...pageSignals(item.page, item.anchors, pageText(tokenize(item.fragment.meta.title ?? '', fold)), terms),
+    };
   });
   return rankPages(ranked);
 }
@@ -358,12 +380,18 @@ function fragmentOf(result: PagefindResult): Promise<PagefindFragment> {
   if (!p) fragments.set(result.id, (p = result.data()));
   return p;
 }
+const printed = new Map<string, Promise<string>>();
+/** A result's printed text (src/search/tokenizer.ts `encodePrinted`), fetched once. */
+function printedOf(result: PagefindResult): Promise<string> {
+  let p = printed.get(result.id);
+  if (!p) printed.set(result.id, (p = within(fetchGzipText(printedFile(result.id)), INDEX_TIMEOUT_MS)));
+  return p;
+}
 function load(result: PagefindResult): Promise<Loaded> {
   let p = loaded.get(result.id);
   if (!p) {
     // Without its printed text a page still shows, in its search form.
-    const printed = within(fetchGzipText(printedFile(result.id)), INDEX_TIMEOUT_MS).catch(() => '');
-    p = Promise.all([fragmentOf(result), printed]).then(([fragment, printedText]) => {
+    p = Promise.all([fragmentOf(result), printedOf(result).catch(() => '')]).then(([fragment, printedText]) => {
       const page = pageText(decodeContent(fragment.content, printedText));
       const anchors = decodeAnchors(fragment.meta.anchors, printedText);
       return { fragment, page, anchors };

@@ -19,7 +19,8 @@ const MAX_TOKENS = 2 ** 24;
  * position), with its positions ascending, pairs in id order.
  */
 function byPair(sequence: Uint32Array, visit: (pair: number, positions: number[]) => void): void {
-  if (sequence.length > MAX_TOKENS) throw new Error(`search index: a page of ${sequence.length} tokens is longer than the position table allows`);
+  if (sequence.length > MAX_TOKENS)
+    throw new Error(`search index: a page of ${sequence.length} tokens is longer than the position table allows`);
   const packed = new Float64Array(sequence.length);
   for (let i = 0; i < sequence.length; i++) packed[i] = sequence[i] * MAX_TOKENS + i;
   packed.sort();

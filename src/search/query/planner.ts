@@ -192,7 +192,10 @@ export class SearchPlanner {
     if (covers.every((c) => c !== undefined)) {
       // The position table decides every open term: read it, unless the text decides for less.
       if (unchecked * (this.map?.fragment ?? Infinity) <= covers.reduce((sum, c) => sum + c.bytes, 0)) return { kind: 'check-text' };
-      return { kind: 'positions', lookups: this.ask(open.map((t, i) => ({ term: t, start: 0, end: this.terms[t].length, cover: covers[i].cover }))) };
+      return {
+        kind: 'positions',
+        lookups: this.ask(open.map((t, i) => ({ term: t, start: 0, end: this.terms[t].length, cover: covers[i].cover }))),
+      };
     }
     const rest = this.restBytes();
     if (unchecked * (this.map?.fragment ?? Infinity) <= rest) return { kind: 'check-text' };

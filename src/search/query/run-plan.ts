@@ -64,9 +64,15 @@ export async function runPlan(query: PlanQuery, io: PlanIo): Promise<PlanRun | u
     const keys = ({ term, start, end }: Lookup) => terms[term].keys.slice(start, end);
     // A round is all positions (the planner's `positions` step) or all phrases.
     const lists = await (lookups[0]?.cover
-      ? lookUpPositions(io, lookups.map((l) => ({ keys: keys(l), cover: l.cover! })))
+      ? lookUpPositions(
+          io,
+          lookups.map((l) => ({ keys: keys(l), cover: l.cover! })),
+        )
       : io.lookUp(lookups.map(keys)));
-    planner.found(lookups, lists.map((l) => l.length));
+    planner.found(
+      lookups,
+      lists.map((l) => l.length),
+    );
     return lists;
   };
   const narrowed = await narrow(planner, ask, io);
