@@ -12,7 +12,6 @@
  */
 import {
   MAX_QUERY_LENGTH,
-  contentKeys,
   decodeContent,
   tokenize,
   printedFile,
@@ -57,7 +56,7 @@ import {
 } from '../search/names.ts';
 import { sliceOf } from '../search/slices.ts';
 import { decodePairSlice, PAGES_PER_SLICE, pageSliceFile, pairKey, pairSliceFile, pairSliceOf } from '../search/pairs.ts';
-import { keySignals, orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
+import { orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
 
 /** Up to this many results are all loaded to rank them by their text; beyond it only the articles' data ranks them. */
 const RANK_BY_TEXT_MAX = 30;
@@ -133,15 +132,8 @@ async function fetchGzip(path: string): Promise<Response> {
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  if (!gzipped) return new Response(bytes);
-  // A stream over the bytes in hand: a Blob would cost a round trip to the browser's blob registry per file.
-  const stream = new ReadableStream<BufferSource>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
-  return new Response(stream.pipeThrough(new DecompressionStream('gzip')));
+  // The bytes in hand as a stream: a Blob would cost a round trip to the browser's blob registry per file.
+  return new Response(gzipped ? new Response(bytes).body!.pipeThrough(new DecompressionStream('gzip')) : bytes);
 }
 const fetchGzipText = (path: string) => fetchGzip(path).then((r) => r.text());
 
@@ -169,43 +161,6 @@ async function idsOfNumbers(numbers: number[]): Promise<string[]> {
   const tables = await Promise.all(wanted.map((part) => cached(pageSlices, part, () => tableJson<string[]>(pageSliceFile(part)))));
   const parts = new Map(wanted.map((part, i) => [part, tables[i]]));
   return numbers.map((n) => parts.get(Math.floor(n / PAGES_PER_SLICE))![n % PAGES_PER_SLICE]);
-}
-
-/** The pages whose text holds the two keys in a row, newest first, by the pair table. */
-async function pairLookUp([a, b]: string[], slices: number): Promise<string[]> {
-  return idsOfNumbers(await pairNumbers(pairKey(a, b), slices));
-}
-
-/** Each file of the position table, fetched once. */
-const positionFiles = new Map<string, Promise<Uint8Array>>();
-
-/**
- * The pages whose text holds each phrase, newest first, by the position
- * table (src/search/positions.ts): the pairs of its cover are read, each from
- * its own file or its slice, as the pair table's page count says.
- */
-async function positionLookUp(phrases: { keys: string[]; cover: number[] }[], chunks: ChunkMap): Promise<string[][]> {
-  const table = chunks.positions!;
-  const slices = chunks.pairSlices ?? 0;
-  // Only a query the planner runs reads positions: the reader comes with it.
-  const { pagesWithPhrase, pairInSlice, decodePositions, positionOwnFile, positionSliceFile, positionSliceOf } = await import(
-    '../search/positions.ts'
-  );
-  const read = (path: string) => {
-    let p = positionFiles.get(path);
-    if (!p) positionFiles.set(path, (p = fetchGzip(path).then(async (r) => new Uint8Array(await r.arrayBuffer()))));
-    return p;
-  };
-  const positionsOf = async (pair: string) => {
-    if ((await pairNumbers(pair, slices)).length >= table.ownFrom) return decodePositions(await read(positionOwnFile(pair)));
-    return pairInSlice(await read(positionSliceFile(positionSliceOf(pair, table.slices))), pair);
-  };
-  return Promise.all(
-    phrases.map(async ({ keys, cover }) => {
-      const parts = await Promise.all(cover.map(async (s) => ({ offset: s, positions: await positionsOf(pairKey(keys[s], keys[s + 1])) })));
-      return idsOfNumbers(pagesWithPhrase(parts));
-    }),
-  );
 }
 
 /**
@@ -319,19 +274,9 @@ async function rankResults(
   const about = (id: string) => aboutIds.has(id);
   if (ids.length > RANK_BY_TEXT_MAX) return rankPages(ids.map((id) => ({ id, about: about(id), titled: false, hits: 0 })));
   const results = ids.map((id) => byId.get(id)!);
-  // The keys decide plain terms: pages are not decoded with their printed text, which only the ones shown need (fetched meanwhile).
-  if (terms.every((t) => isExact(t) && !t.alternatives)) {
-    for (const result of results) void printedOf(result).catch(() => {});
-    const fragments = await Promise.all(results.map(fragmentOf));
-    return rankPages(
-      ids.map((id, i) => {
-        const { content, meta } = fragments[i];
-        const titleKeys = tokenize(meta.title ?? '', fold).map((t) => t.key);
-        return { id, about: about(id), ...keySignals(contentKeys(content), decodeAnchors(meta.anchors), titleKeys, terms) };
-      }),
-    );
-  }
-  const pages = await Promise.all(results.map(load));
+  // Plain terms are decided and counted on the keys: pages are ranked without their printed text, which only the ones shown need.
+  const keysDecide = terms.every((t) => isExact(t) && !t.alternatives);
+  const pages = await Promise.all(results.map((r) => (keysDecide ? keysOf(r) : load(r))));
   const ranked: RankedPage[] = ids.map((id, i) => {
     const item = pages[i];
     return {
@@ -380,18 +325,12 @@ function fragmentOf(result: PagefindResult): Promise<PagefindFragment> {
   if (!p) fragments.set(result.id, (p = result.data()));
   return p;
 }
-const printed = new Map<string, Promise<string>>();
-/** A result's printed text (src/search/tokenizer.ts `encodePrinted`), fetched once. */
-function printedOf(result: PagefindResult): Promise<string> {
-  let p = printed.get(result.id);
-  if (!p) printed.set(result.id, (p = within(fetchGzipText(printedFile(result.id)), INDEX_TIMEOUT_MS)));
-  return p;
-}
 function load(result: PagefindResult): Promise<Loaded> {
   let p = loaded.get(result.id);
   if (!p) {
     // Without its printed text a page still shows, in its search form.
-    p = Promise.all([fragmentOf(result), printedOf(result).catch(() => '')]).then(([fragment, printedText]) => {
+    const printed = within(fetchGzipText(printedFile(result.id)), INDEX_TIMEOUT_MS).catch(() => '');
+    p = Promise.all([fragmentOf(result), printed]).then(([fragment, printedText]) => {
       const page = pageText(decodeContent(fragment.content, printedText));
       const anchors = decodeAnchors(fragment.meta.anchors, printedText);
       return { fragment, page, anchors };
@@ -409,7 +348,16 @@ function load(result: PagefindResult): Promise<Loaded> {
  */
 function textToCheck(result: PagefindResult, terms: QueryTerm[]): Promise<PageText> {
   if (loaded.has(result.id) || !terms.every(isExact)) return load(result).then((item) => item.page);
-  return fragmentOf(result).then((fragment) => pageText(decodeContent(fragment.content)));
+  return keysOf(result).then((item) => item.page);
+}
+
+/** A result decoded from its fragment alone: its keys without what they print, which decide and count plain terms. */
+function keysOf(result: PagefindResult): Promise<Loaded> {
+  return fragmentOf(result).then((fragment) => ({
+    fragment,
+    page: pageText(decodeContent(fragment.content)),
+    anchors: decodeAnchors(fragment.meta.anchors),
+  }));
 }
 
 function setText(el: HTMLElement, text: string) {
@@ -645,7 +593,13 @@ function indexLookUp(found: Map<string, PagefindResult>, pairTable: number) {
     return own.map((x) => x.id);
   };
   return (phrases: string[][]) =>
-    Promise.all(phrases.map((keys) => (pairTable > 0 && keys.length === 2 ? pairLookUp(keys, pairTable).then(keep) : fromPagefind(keys))));
+    Promise.all(
+      phrases.map((keys) =>
+        pairTable > 0 && keys.length === 2
+          ? pairNumbers(pairKey(keys[0], keys[1]), pairTable).then(idsOfNumbers).then(keep)
+          : fromPagefind(keys),
+      ),
+    );
 }
 
 /**
@@ -686,7 +640,12 @@ async function findPages(
     { terms: plain, chunks, pageSize: PAGE_SIZE },
     {
       lookUp,
-      lookUpPositions: (phrases) => positionLookUp(phrases, chunks!),
+      lookUpPositions: async (phrases) =>
+        (await import('./position-lookup.ts')).positionLookUp(phrases, chunks!, {
+          pairNumbers,
+          idsOfNumbers,
+          fetchGzip,
+        }),
       isLoaded: (id) => fragments.has(id),
       loadPage: (id) => textToCheck(found.get(id)!, plain),
       isCurrent: () => my === run,

@@ -282,20 +282,6 @@ function applyPrinted(tokens: Token[], file: string) {
   }
 }
 
-/** The keys of index content in order, without what they print: all that deciding a term and counting its hits need. */
-export function contentKeys(content: string): string[] {
-  const keys: string[] = [];
-  for (const word of content.split(/[ \u200B]+/)) {
-    if (!word) continue;
-    if (word.length > 1 && ENCODED.test(word)) keys.push(word);
-    else {
-      const core = CORE.exec(word);
-      if (core) keys.push(core[0].toLowerCase());
-    }
-  }
-  return keys;
-}
-
 /** Tokens back from index content, with the printed text they show (`encodePrinted`). */
 export function decodeContent(content: string, printed = ''): Token[] {
   const tokens: Token[] = [];

@@ -76,13 +76,14 @@ export function positionFiles(
   target = POSITION_SLICE_TARGET,
 ): { files: Map<string, Buffer>; table: PositionTable } {
   const { bytes, starts } = records(pairs.length, sequences);
-  const entries = lists.reduce((n, l) => n + l.length, 0);
-  // A record bigger than a slice gets a file of its own; the page tells by the pair's page count.
-  const ownFrom = Math.max(2, Math.ceil(target / Math.max(1, bytes.length / Math.max(1, entries))));
+  const size = (i: number) => starts[i + 1] - starts[i];
+  // A record bigger than a slice gets a file of its own, and so does every record of a pair on as many pages: the page tells by the count.
+  let ownFrom = sequences.length + 1;
+  for (let i = 0; i < pairs.length; i++) if (size(i) > target) ownFrom = Math.min(ownFrom, lists[i].length);
   const own = (i: number) => lists[i].length >= ownFrom;
   let sliced = 0;
   // A slice holds its pairs too: in a small archive they are most of it.
-  for (let i = 0; i < pairs.length; i++) if (!own(i)) sliced += starts[i + 1] - starts[i] + Buffer.byteLength(pairs[i]) + 2;
+  for (let i = 0; i < pairs.length; i++) if (!own(i)) sliced += size(i) + Buffer.byteLength(pairs[i]) + 2;
   const slices = sliceCount(sliced, target);
   const parts = Array.from({ length: slices }, () => new Map<string, Uint8Array>());
   const files = new Map<string, Buffer>();
@@ -102,6 +103,6 @@ export function positionFiles(
     files.set(positionSliceFile(i), gz);
     sliceBytes += gz.length;
   });
-  const meanEntry = ownEntries > 0 ? ownBytes / ownEntries : sliceBytes / Math.max(1, entries);
+  const meanEntry = ownEntries > 0 ? ownBytes / ownEntries : 0;
   return { files, table: { slices, ownFrom, sliceBytes: Math.round(sliceBytes / slices), entryBytes: Number(meanEntry.toFixed(2)) } };
 }

@@ -36,41 +36,6 @@ export function pageSignals(page: PageText, anchors: AnchorRef[], title: PageTex
 }
 
 /**
- * `pageSignals` from keys alone (`contentKeys`), for terms with no
- * punctuation typed at their edges and no alternative names: a page need
- * not be decoded with its printed text to be ranked.
- */
-export function keySignals(
-  keys: string[],
-  anchors: AnchorRef[],
-  titleKeys: string[],
-  terms: QueryTerm[],
-): Omit<RankedPage, 'id' | 'about'> {
-  let hits = 0;
-  const inHeading = terms.map(() => false);
-  terms.forEach((term, i) => {
-    for (const first of keyRuns(keys, term.keys)) {
-      hits++;
-      const last = first + term.keys.length;
-      if (anchors.some((a) => a.kind === 'heading' && a.first <= first && last <= a.last)) inHeading[i] = true;
-    }
-  });
-  const titled = terms.every((t) => keyRuns(titleKeys, t.keys, 1).length > 0) || inHeading.every(Boolean);
-  return { titled, hits };
-}
-
-/** Where `run` stands in `keys` (its first index each time), overlapping runs each counted, as `findHits` counts them. */
-function keyRuns(keys: string[], run: string[], limit = Infinity): number[] {
-  const out: number[] = [];
-  if (run.length === 0) return out;
-  outer: for (let i = 0; i + run.length <= keys.length && out.length < limit; i++) {
-    for (let k = 0; k < run.length; k++) if (keys[i + k] !== run[k]) continue outer;
-    out.push(i);
-  }
-  return out;
-}
-
-/**
  * Ids in relevance order. `pages` are in date order, newest first; a page
  * without signals (not loaded) keeps its date order after those with them.
  */
