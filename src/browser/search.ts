@@ -274,8 +274,8 @@ async function rankResults(
   const about = (id: string) => aboutIds.has(id);
   if (ids.length > RANK_BY_TEXT_MAX) return rankPages(ids.map((id) => ({ id, about: about(id), titled: false, hits: 0 })));
   const results = ids.map((id) => byId.get(id)!);
-  // Plain terms are decided and counted on the keys: pages are ranked without their printed text, which only the ones shown need.
-  const keysDecide = terms.every((t) => isExact(t) && !t.alternatives);
+  // When not every result is shown, plain terms are decided and counted on the keys: pages are ranked without their printed text, which only the shown ones need.
+  const keysDecide = ids.length > PAGE_SIZE && terms.every((t) => isExact(t) && !t.alternatives);
   const pages = await Promise.all(results.map((r) => (keysDecide ? keysOf(r) : load(r))));
   const ranked: RankedPage[] = ids.map((id, i) => {
     const item = pages[i];
