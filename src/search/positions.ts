@@ -3,7 +3,7 @@
  * in each page's token stream it stands. With it a term of three keys or
  * more is decided without its pages' text and without Pagefind: the term
  * stands at token p of a page when every key is covered by a pair found at
- * its place (柏 at p, 柏林 at p + 0 …). Only the pairs of a cover are read,
+ * its place (for 党建工作: 党建 at p and 工作 at p + 2). Only the pairs of a cover are read,
  * and the cheapest cover leaves out the common pairs when it can (合医 and
  * 院门 cover 医院 in 结合医院门诊).
  *

@@ -1,8 +1,10 @@
 /**
  * Writes the pair table and the page table (`src/search/pairs.ts`) from the
- * keys of every indexed page. Pages come in file order and are numbered by
- * date only once all are in, so each page keeps the ids of its pairs (4
- * bytes a pair: at 10,000 reports 17 million, 68 MB) rather than strings.
+ * keys of every indexed page, and with them the position table
+ * (`positions-file.ts`). Pages come in file order and are numbered by date
+ * only once all are in, so each page keeps the id of the pair at each of its
+ * positions (4 bytes a token: at 10,000 reports about 25 million, 100 MB)
+ * rather than strings.
  */
 import { gzipSync } from 'node:zlib';
 import { encodePairSlice, PAGES_PER_SLICE, pageSliceFile, pairKey, pairSliceFile, pairSliceOf, writeVarint } from '../pairs.ts';

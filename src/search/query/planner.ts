@@ -58,6 +58,11 @@ export const MAX_FIRST_PAIRS = 8;
  * round then asks only for pairs — every term of two keys or more, by its
  * pairs — and the terms of one key wait until the candidates are known,
  * when their text may decide them for less than Pagefind's chunks.
+ *
+ * With a position table (`src/search/positions.ts`) a term whose pairs were
+ * all looked up in that round is decided by the positions of its cheapest
+ * cover, when that costs less than the candidates' fragments: Pagefind is
+ * not asked.
  */
 export class SearchPlanner {
   private readonly terms: string[][];
