@@ -122,17 +122,24 @@ function pairTableOf(index: IndexedPage[]): PairTable {
     );
   const order = index.map((p) => p.id).reverse();
   const { slices, files, positions } = collector.files(order, new Map(order.map((id) => [id, `id:${id}`])));
+  // Each file inflated once, as the page fetches it once.
+  const inflated = new Map<string, Uint8Array>();
   const read = (path: string) => {
     const file = files.get(path);
     if (!file) throw new Error(`no file ${path}`);
-    return new Uint8Array(gunzipSync(file));
+    if (!inflated.has(path)) inflated.set(path, new Uint8Array(gunzipSync(file)));
+    return inflated.get(path)!;
   };
   const numbersOf = (pair: string) => decodePairSlice(read(pairSliceFile(pairSliceOf(pair, slices)))).get(pair) ?? [];
-  const idsOf = (numbers: number[]) =>
-    numbers.map((n) => {
-      const ids = JSON.parse(new TextDecoder().decode(read(pageSliceFile(Math.floor(n / PAGES_PER_SLICE))))) as string[];
-      return ids[n % PAGES_PER_SLICE].slice('id:'.length);
+  const pageIds = (part: number) => JSON.parse(new TextDecoder().decode(read(pageSliceFile(part)))) as string[];
+  const idsOf = (numbers: number[]) => {
+    const parts = new Map<number, string[]>();
+    return numbers.map((n) => {
+      const part = Math.floor(n / PAGES_PER_SLICE);
+      if (!parts.has(part)) parts.set(part, pageIds(part));
+      return parts.get(part)![n % PAGES_PER_SLICE].slice('id:'.length);
     });
+  };
   const positionsOf = (pair: string) =>
     numbersOf(pair).length >= positions.ownFrom
       ? decodePositions(read(positionOwnFile(pair)))
