@@ -4,7 +4,7 @@
  */
 import type { ChunkMap } from '../search/chunk-map.ts';
 import { pairKey } from '../search/pairs.ts';
-import { decodePositions, pagesWithPhrase, pairInSlice, positionOwnFile, positionSliceFile, positionSliceOf } from '../search/positions.ts';
+import { pagesWithPhrase, positionFileOf, positionsIn } from '../search/positions.ts';
 
 /** What the reader needs of the search page: the pair and page tables, and its files. */
 export interface PositionSources {
@@ -36,9 +36,8 @@ export function positionLookUp(
     return p;
   };
   const positionsOf = async (pair: string) => {
-    if ((await from.pairNumbers(pair, chunks.pairSlices ?? 0)).length >= table.ownFrom)
-      return decodePositions(await read(positionOwnFile(pair)));
-    return pairInSlice(await read(positionSliceFile(positionSliceOf(pair, table.slices))), pair);
+    const pages = (await from.pairNumbers(pair, chunks.pairSlices ?? 0)).length;
+    return positionsIn(await read(positionFileOf(pair, pages, table)), pair, pages, table);
   };
   return Promise.all(
     phrases.map(async ({ keys, cover }) => {

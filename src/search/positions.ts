@@ -28,6 +28,16 @@ export const positionOwnFile = (pair: string) =>
 /** The slice of `slices` a pair's record is in when it has no file of its own. */
 export const positionSliceOf = (pair: string, slices: number) => sliceOf(pair, slices);
 
+/** The file a pair's record is in, by how many pages the pair table gives it. */
+export function positionFileOf(pair: string, pages: number, table: PositionTable): string {
+  return pages >= table.ownFrom ? positionOwnFile(pair) : positionSliceFile(positionSliceOf(pair, table.slices));
+}
+
+/** A pair's positions from the file `positionFileOf` names. */
+export function positionsIn(bytes: Uint8Array, pair: string, pages: number, table: PositionTable): PairPositions {
+  return pages >= table.ownFrom ? decodePositions(bytes) : pairInSlice(bytes, pair);
+}
+
 /** How the page finds the table: the chunk map carries it. */
 export interface PositionTable {
   /** Slices of the table. */

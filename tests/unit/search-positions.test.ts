@@ -11,12 +11,11 @@ import {
   cheapestCover,
   decodePositions,
   encodePositions,
-  pagesWithPhrase,
-  pairInSlice,
-  positionOwnFile,
-  positionSliceFile,
-  positionSliceOf,
   type PairPositions,
+  pagesWithPhrase,
+  positionFileOf,
+  positionOwnFile,
+  positionsIn,
 } from '../../src/search/positions.ts';
 
 describe('cheapestCover', () => {
@@ -93,10 +92,7 @@ describe('positionFiles', () => {
       // A small target gives the pair on every page (医 院) a file of its own.
       expect(own.includes(pairKey('医', '院'))).toBe(target === 8);
       pairs.forEach((pair, i) => {
-        const got =
-          lists[i].length >= table.ownFrom
-            ? decodePositions(read(positionOwnFile(pair)))
-            : pairInSlice(read(positionSliceFile(positionSliceOf(pair, table.slices))), pair);
+        const got = positionsIn(read(positionFileOf(pair, lists[i].length, table)), pair, lists[i].length, table);
         const expected = new Map(lists[i].map((n) => [n, [...sequences[n].keys()].filter((p) => sequences[n][p] === i)]));
         expect(got).toEqual(expected);
       });

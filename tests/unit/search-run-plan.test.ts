@@ -38,15 +38,7 @@ import {
 import { gunzipSync } from 'node:zlib';
 import { PairCollector } from '../../src/search/index/pairs-file.ts';
 import { decodePairSlice, pageSliceFile, pairKey, pairSliceFile, pairSliceOf, PAGES_PER_SLICE } from '../../src/search/pairs.ts';
-import {
-  decodePositions,
-  pagesWithPhrase,
-  pairInSlice,
-  positionOwnFile,
-  positionSliceFile,
-  positionSliceOf,
-  type PositionTable,
-} from '../../src/search/positions.ts';
+import { pagesWithPhrase, type PositionTable, positionFileOf, positionsIn } from '../../src/search/positions.ts';
 
 const REPORTS = 300;
 const SEED = 20240609;
@@ -140,10 +132,10 @@ function pairTableOf(index: IndexedPage[]): PairTable {
       return parts.get(part)![n % PAGES_PER_SLICE].slice('id:'.length);
     });
   };
-  const positionsOf = (pair: string) =>
-    numbersOf(pair).length >= positions.ownFrom
-      ? decodePositions(read(positionOwnFile(pair)))
-      : pairInSlice(read(positionSliceFile(positionSliceOf(pair, positions.slices))), pair);
+  const positionsOf = (pair: string) => {
+    const pages = numbersOf(pair).length;
+    return positionsIn(read(positionFileOf(pair, pages, positions)), pair, pages, positions);
+  };
   return {
     slices,
     positions,
