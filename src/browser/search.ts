@@ -306,12 +306,6 @@ async function showSuggestions(q: string, terms: QueryTerm[], fold: Fold, my: nu
   if (box) results.prepend(box);
 }
 
-const collator = new Intl.Collator('zh-Hans-CN');
-/** Years newest first, names in Chinese collation order. */
-function compareValues(a: string, b: string): number {
-  return /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(b) - Number(a) : collator.compare(a, b);
-}
-
 interface Loaded {
   fragment: PagefindFragment;
   page: PageText;
@@ -500,14 +494,15 @@ async function showMore(my: number): Promise<HTMLLIElement[]> {
   return added;
 }
 
-function renderFacets(counts: Record<string, Record<string, number>>, state: SearchState) {
+/** The filters with their counts, each group's values in the order the index gives them (src/search/facets.ts `facetOrder`). */
+function renderFacets(counts: Record<string, Record<string, number>>, order: Record<string, string[]>, state: SearchState) {
   // The reader keeps their place: the filter that had focus has it again after the redraw, and an opened "其余" stays open.
   const active = document.activeElement;
   const focused = active instanceof HTMLInputElement && facets.contains(active) ? active.id : undefined;
   const opened = new Set([...facets.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.group));
   facets.replaceChildren();
   for (const { name, label } of FILTER_GROUPS) {
-    const all = Object.keys(counts[name] ?? {}).sort(compareValues);
+    const all = order[name] ?? [];
     const place = new Map(all.map((v, i) => [v, i]));
     const chosen = state.filters[name] ?? [];
     // Values with no result here are left out, unless chosen (so they can be unchosen).
@@ -659,9 +654,10 @@ async function findPages(
 /** Filter counts come after the results are shown; without them the results stand alone. */
 async function showFacetCounts(unfiltered: string[], state: SearchState, my: number) {
   try {
-    const counts = facetCounts(unfiltered, state.filters, await facetsOf(unfiltered));
+    const table = await facetsOf(unfiltered);
+    const counts = facetCounts(unfiltered, state.filters, table);
     if (my !== run) return;
-    renderFacets(counts, state);
+    renderFacets(counts, table.values, state);
   } catch {
     if (my === run) facets.hidden = true;
   }

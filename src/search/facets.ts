@@ -21,7 +21,7 @@ export type FilterName = (typeof FILTER_GROUPS)[number]['name'];
  * instead would cost 17 s of main-thread work at 10,000 reports.
  */
 export interface FacetTable {
-  /** Every value of each group (order as written; the page sorts them). */
+  /** Every value of each group, in the order the page shows them (`facetOrder`). */
   values: Record<string, string[]>;
   /** Each page's values by group (the pages of the slices loaded). */
   pages: Map<string, Record<string, string[]>>;
@@ -35,7 +35,7 @@ export interface FacetTable {
  * table was 130 KB, the largest file of a first query.
  */
 export interface FacetFiles {
-  /** Every value of each group, in FILTER_GROUPS order, by first appearance. */
+  /** Every value of each group, in FILTER_GROUPS order, each group in `facetOrder`. */
   values: Record<string, string[]>;
   /** JSON of each slice: `{ pages: {id: [[value index…] per group]} }`. */
   slices: string[];
@@ -50,24 +50,31 @@ export interface FacetSlice {
 }
 
 /**
- * The table of these pages in `slices` slices (`sliceOf` their id): values
- * by first appearance in id order, each page's values as indexes into them.
+ * The order the page shows a group's values in: years newest first, names in
+ * Chinese (pinyin) collation order. Fixed here, at build time, so the search
+ * page needs no collator of its own (making one takes it 10–25 ms).
+ */
+export function facetOrder(values: Iterable<string>): string[] {
+  const collator = new Intl.Collator('zh-Hans-CN');
+  const year = /^\d+$/;
+  return [...values].sort((a, b) => (year.test(a) && year.test(b) ? Number(b) - Number(a) : collator.compare(a, b)));
+}
+
+/**
+ * The table of these pages in `slices` slices (`sliceOf` their id): each
+ * group's values in `facetOrder`, each page's values as indexes into them.
  */
 export function encodeFacets(pages: { id: string; filters: Record<string, string[]> }[], slices = 1): FacetFiles {
   const values: Record<string, string[]> = {};
   const index: Record<string, Map<string, number>> = {};
   for (const { name } of FILTER_GROUPS) {
-    values[name] = [];
-    index[name] = new Map();
+    values[name] = facetOrder(new Set(pages.flatMap((page) => page.filters[name] ?? [])));
+    index[name] = new Map(values[name].map((v, i) => [v, i]));
   }
   const out: FacetSlice[] = Array.from({ length: slices }, () => ({ pages: {} }));
   for (const page of [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     out[facetSlicesOf([page.id], slices)[0]].pages[page.id] = FILTER_GROUPS.map(({ name }) =>
-      (page.filters[name] ?? []).map((v) => {
-        let i = index[name].get(v);
-        if (i === undefined) index[name].set(v, (i = values[name].push(v) - 1));
-        return i;
-      }),
+      (page.filters[name] ?? []).map((v) => index[name].get(v)!),
     );
   }
   return { values, slices: out.map((slice) => JSON.stringify(slice)) };

@@ -160,6 +160,16 @@ describe('search under /archive/ in a browser', () => {
     await page.waitForSelector('[data-search-facets] input[type="checkbox"]');
     const legends = await page.$$eval('[data-search-facets] legend', (ls) => ls.map((l) => l.textContent));
     expect(legends).toEqual(expect.arrayContaining(['省份', '医院', '年份']));
+    // Each group in the order fixed at build time: years newest first, names in pinyin order.
+    const groups = await page.$$eval('[data-search-facets] fieldset', (fs) =>
+      fs.map((f) => [...f.querySelectorAll('input')].map((i) => i.value)),
+    );
+    const pinyin = new Intl.Collator('zh-Hans-CN');
+    for (const values of groups) {
+      const years = values.every((v) => /^\d+$/.test(v));
+      expect(values).toEqual([...values].sort((a, b) => (years ? Number(b) - Number(a) : pinyin.compare(a, b))));
+    }
+    expect(groups.some((values) => values.length > 1)).toBe(true);
     const total = out.hrefs.length;
     const box = page.locator('[data-search-facets] fieldset').first().locator('input').first();
     const label = await page.locator('[data-search-facets] fieldset').first().locator('label').first().textContent();

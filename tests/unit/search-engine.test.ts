@@ -83,6 +83,16 @@ describe('the facet table file', () => {
     expect(table.values.hospital.sort()).toEqual(['乙医院', '甲医院'].sort());
   });
 
+  it('orders each group as the page shows it: years newest first, names in pinyin order', () => {
+    const { values } = encodeFacets([
+      { id: 'a', filters: { province: ['陕西省'], year: ['2021'] } },
+      { id: 'b', filters: { province: ['湖北省', '安徽省'], year: ['2023', '2009'] } },
+      { id: 'c', filters: { province: ['重庆市'], year: ['2022'] } },
+    ]);
+    expect(values.province).toEqual(['安徽省', '重庆市', '湖北省', '陕西省']);
+    expect(values.year).toEqual(['2023', '2022', '2021', '2009']);
+  });
+
   it('cuts the pages into slices by id, each page in the slice sliceOf names, values shared by all', () => {
     const pages = Array.from({ length: 200 }, (_, i) => ({ id: `und_${i}`, filters: { year: [String(2000 + (i % 7))] } }));
     const { values, slices } = encodeFacets(pages, 8);

@@ -7,8 +7,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { positionFiles } from '../../src/search/index/positions-file.ts';
 import { pairKey } from '../../src/search/pairs.ts';
+import { cheapestCover } from '../../src/search/query/cover.ts';
 import {
-  cheapestCover,
   decodePositions,
   encodePositions,
   type PairPositions,

@@ -15,7 +15,7 @@
  * the plan only changes the bytes.
  */
 import { chunksFor, type ChunkMap } from '../chunk-map.ts';
-import { cheapestCover } from '../positions.ts';
+import { cheapestCover } from './cover.ts';
 
 /** A phrase lookup: keys [start, end) of term `term`; with a `cover`, read from the position table by those pairs (their starts). */
 export interface Lookup {
