@@ -285,8 +285,19 @@ function applyPrinted(tokens: Token[], file: string) {
 /** Tokens back from index content, with the printed text they show (`encodePrinted`). */
 export function decodeContent(content: string, printed = ''): Token[] {
   const tokens: Token[] = [];
-  for (const word of content.split(/[ \u200B]+/)) {
-    if (!word) continue;
+  // A scan rather than a split: a page is thousands of one-character words, and the search page
+  // decodes every result's page before it shows the first.
+  for (let from = 0, to = 0; from < content.length; from = to + 1) {
+    to = from;
+    while (to < content.length && !isWordBreak(content.charCodeAt(to))) to++;
+    if (to === from) continue;
+    const word = content.slice(from, to);
+    const code = word.charCodeAt(0);
+    if (to - from === 1 && code >= 0x4e00 && code <= 0x9fff) {
+      // The common case, a Han character of the basic block: its own key, printed as itself.
+      tokens.push({ key: word, core: word, text: word, lead: 0, size: 1, at: -1 });
+      continue;
+    }
     if (word.length > 1 && ENCODED.test(word)) {
       const ch = String.fromCodePoint(parseInt(word.slice(1), 16));
       const text = defaultShown(ch, true);
@@ -301,6 +312,9 @@ export function decodeContent(content: string, printed = ''): Token[] {
   if (printed) applyPrinted(tokens, printed);
   return tokens;
 }
+
+/** What separates words in index content: a space, or the zero-width space Pagefind may keep. */
+const isWordBreak = (code: number) => code === 0x20 || code === 0x200b;
 
 export interface QueryTerm {
   /** The term as typed. */

@@ -108,6 +108,16 @@ describe('tokens', () => {
         .replace('Ω', 'ω'),
     );
   });
+  it('decodes every kind of word as it was tokenized: Han of every block, letters, digits, punctuation', () => {
+    const text = '党建〇㐀𠀀豈，A1z、“Ω”！';
+    const tokens = tokenize(text, fold);
+    const fields = (ts: typeof tokens) => ts.map(({ key, core, text, lead, size }) => ({ key, core, text, lead, size }));
+    expect(fields(decodeContent(encodeContent(tokens), encodePrinted(tokens)))).toEqual(
+      fields(tokens).map((t) => (t.core === 'Ω' ? { ...t, core: 'ω', text: t.text.replace('Ω', 'ω') } : t)),
+    );
+    // Zero-width spaces between words, as Pagefind may keep them, separate words like spaces.
+    expect(decodeContent('党\u200B建  医\u200B\u200B院').map((t) => t.key)).toEqual(['党', '建', '医', '院']);
+  });
   it('writes content words Pagefind keeps as they are', () => {
     for (const word of encodeContent(tokenize('医院,“DRGs”付费 x3001 _ #', fold)).split(' ')) {
       expect(word).not.toMatch(/\s/);
