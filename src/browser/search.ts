@@ -55,7 +55,7 @@ import {
   type NamesTable,
 } from '../search/names.ts';
 import { sliceOf } from '../search/slices.ts';
-import { decodePairSlice, PAGES_PER_SLICE, pageSliceFile, pairKey, pairSliceFile, pairSliceOf } from '../search/pairs.ts';
+import { pairPagesIn, PAGES_PER_SLICE, pageSliceFile, pairKey, pairSliceFile, pairSliceOf } from '../search/pairs.ts';
 import { orderByDate, pageSignals, rankPages, type RankedPage } from '../search/query/rank.ts';
 
 /** Up to this many results are all loaded to rank them by their text; beyond it only the articles' data ranks them. */
@@ -138,7 +138,7 @@ async function fetchGzip(path: string): Promise<Response> {
 const fetchGzipText = (path: string) => fetchGzip(path).then((r) => r.text());
 
 /** Each slice of the pair table and the page table, fetched once (src/search/pairs.ts). */
-const pairSlices = new Map<number, Promise<Map<string, number[]>>>();
+const pairSlices = new Map<number, Promise<Uint8Array>>();
 const pageSlices = new Map<number, Promise<string[]>>();
 function cached<T>(cache: Map<number, Promise<T>>, i: number, get: () => Promise<T>): Promise<T> {
   let p = cache.get(i);
@@ -149,10 +149,8 @@ function cached<T>(cache: Map<number, Promise<T>>, i: number, get: () => Promise
 /** A pair's page numbers (newest first) from the pair table. */
 async function pairNumbers(pair: string, slices: number): Promise<number[]> {
   const i = pairSliceOf(pair, slices);
-  const table = await cached(pairSlices, i, () =>
-    fetchGzip(pairSliceFile(i)).then(async (r) => decodePairSlice(new Uint8Array(await r.arrayBuffer()))),
-  );
-  return table.get(pair) ?? [];
+  const slice = await cached(pairSlices, i, () => fetchGzip(pairSliceFile(i)).then(async (r) => new Uint8Array(await r.arrayBuffer())));
+  return pairPagesIn(slice, pair);
 }
 
 /** Pagefind ids of page numbers, by the page table's slices they are in (fetched together: a broad pair needs all). */
@@ -319,12 +317,20 @@ function fragmentOf(result: PagefindResult): Promise<PagefindFragment> {
   if (!p) fragments.set(result.id, (p = result.data()));
   return p;
 }
+/**
+ * Lets the page handle input and paint before the next piece of work: pages
+ * are decoded one task each, not all in the task their files arrived in
+ * (where the browser has no `scheduler.yield`, they are).
+ */
+const yieldToPage = () => (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.();
+
 function load(result: PagefindResult): Promise<Loaded> {
   let p = loaded.get(result.id);
   if (!p) {
     // Without its printed text a page still shows, in its search form.
     const printed = within(fetchGzipText(printedFile(result.id)), INDEX_TIMEOUT_MS).catch(() => '');
-    p = Promise.all([fragmentOf(result), printed]).then(([fragment, printedText]) => {
+    p = Promise.all([fragmentOf(result), printed]).then(async ([fragment, printedText]) => {
+      await yieldToPage();
       const page = pageText(decodeContent(fragment.content, printedText));
       const anchors = decodeAnchors(fragment.meta.anchors, printedText);
       return { fragment, page, anchors };
@@ -347,11 +353,10 @@ function textToCheck(result: PagefindResult, terms: QueryTerm[]): Promise<PageTe
 
 /** A result decoded from its fragment alone: its keys without what they print, which decide and count plain terms. */
 function keysOf(result: PagefindResult): Promise<Loaded> {
-  return fragmentOf(result).then((fragment) => ({
-    fragment,
-    page: pageText(decodeContent(fragment.content)),
-    anchors: decodeAnchors(fragment.meta.anchors),
-  }));
+  return fragmentOf(result).then(async (fragment) => {
+    await yieldToPage();
+    return { fragment, page: pageText(decodeContent(fragment.content)), anchors: decodeAnchors(fragment.meta.anchors) };
+  });
 }
 
 function setText(el: HTMLElement, text: string) {
@@ -678,8 +683,9 @@ async function search(state: SearchState) {
     // The names slices of the query as typed are asked for before its characters are checked for
     // Traditional ones (decoding GB2312 takes 5-25 ms): most queries need no folding, and those slices are the ones.
     const fold = await within(
-      chunkMap().then(() => {
+      chunkMap().then(async () => {
         void namesFor(parseQuery(q));
+        await yieldToPage();
         return foldFor(q);
       }),
       left(),

@@ -75,27 +75,35 @@ export function encodePairSlice(lists: Map<string, ArrayLike<number>>): Uint8Arr
   return Uint8Array.from(out);
 }
 
-/** Every pair of a slice with its page numbers, ascending. */
-export function decodePairSlice(bytes: Uint8Array): Map<string, number[]> {
-  const lists = new Map<string, number[]>();
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  let at = 0;
-  while (at < bytes.length) {
+/**
+ * Where one key's record is in a slice of records (key length, key, record
+ * length, record: the pair and position tables' slices), or undefined when
+ * the slice does not hold it. Other records are stepped over, not decoded: a
+ * query needs a few pairs of a slice that holds thousands.
+ */
+export function recordIn(bytes: Uint8Array, key: string, table: string): { from: number; to: number } | undefined {
+  const wanted = new TextEncoder().encode(key);
+  for (let at = 0; at < bytes.length; ) {
     const [keyLength, keyAt] = readVarint(bytes, at);
-    const pair = utf8.decode(bytes.subarray(keyAt, keyAt + keyLength));
-    const [listLength, listAt] = readVarint(bytes, keyAt + keyLength);
-    const end = listAt + listLength;
-    if (end > bytes.length) throw new Error(`pair table: the list of "${pair}" runs past the end of its slice`);
-    const pages: number[] = [];
-    let page = -1;
-    for (let i = listAt; i < end; ) {
-      const [gap, next] = readVarint(bytes, i);
-      page += gap + 1;
-      pages.push(page);
-      i = next;
-    }
-    lists.set(pair, pages);
-    at = end;
+    const [recordLength, from] = readVarint(bytes, keyAt + keyLength);
+    const to = from + recordLength;
+    if (to > bytes.length) throw new Error(`${table}: a record runs past the end of its slice`);
+    if (keyLength === wanted.length && wanted.every((b, i) => bytes[keyAt + i] === b)) return { from, to };
+    at = to;
   }
-  return lists;
+  return undefined;
+}
+
+/** A pair's page numbers, ascending, from its slice (none when the slice does not hold it). */
+export function pairPagesIn(bytes: Uint8Array, pair: string): number[] {
+  const record = recordIn(bytes, pair, 'pair table');
+  const pages: number[] = [];
+  let page = -1;
+  for (let i = record?.from ?? 0; i < (record?.to ?? 0); ) {
+    const [gap, next] = readVarint(bytes, i);
+    page += gap + 1;
+    pages.push(page);
+    i = next;
+  }
+  return pages;
 }

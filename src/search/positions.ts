@@ -15,7 +15,7 @@
  * hex), so a slice stays small and the page knows from the pair table where
  * a record is.
  */
-import { readVarint, writeVarint } from './pairs.ts';
+import { readVarint, recordIn, writeVarint } from './pairs.ts';
 import { sliceOf } from './slices.ts';
 
 /** Where slice `i` of the position table is, under the site's base. */
@@ -115,17 +115,8 @@ export function encodePositionSlice(records: Map<string, ArrayLike<number>>): Ui
 
 /** One pair's positions from a slice (empty when the slice does not hold it); other records are skipped, not read. */
 export function pairInSlice(bytes: Uint8Array, pair: string): PairPositions {
-  const wanted = new TextEncoder().encode(pair);
-  let at = 0;
-  while (at < bytes.length) {
-    const [keyLength, keyAt] = readVarint(bytes, at);
-    const [recordLength, recordAt] = readVarint(bytes, keyAt + keyLength);
-    const end = recordAt + recordLength;
-    if (end > bytes.length) throw new Error('position table: a record runs past the end of its slice');
-    if (keyLength === wanted.length && wanted.every((b, i) => bytes[keyAt + i] === b)) return decodePositions(bytes, recordAt, end);
-    at = end;
-  }
-  return new Map();
+  const record = recordIn(bytes, pair, 'position table');
+  return record ? decodePositions(bytes, record.from, record.to) : new Map();
 }
 
 /**

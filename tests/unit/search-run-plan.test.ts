@@ -37,7 +37,7 @@ import {
 } from '../../src/search/tokenizer.ts';
 import { gunzipSync } from 'node:zlib';
 import { PairCollector } from '../../src/search/index/pairs-file.ts';
-import { decodePairSlice, pageSliceFile, pairKey, pairSliceFile, pairSliceOf, PAGES_PER_SLICE } from '../../src/search/pairs.ts';
+import { pageSliceFile, pairKey, pairPagesIn, pairSliceFile, pairSliceOf, PAGES_PER_SLICE } from '../../src/search/pairs.ts';
 import { pagesWithPhrase, type PositionTable, positionFileOf, positionsIn } from '../../src/search/positions.ts';
 
 const REPORTS = 300;
@@ -122,7 +122,7 @@ function pairTableOf(index: IndexedPage[]): PairTable {
     if (!inflated.has(path)) inflated.set(path, new Uint8Array(gunzipSync(file)));
     return inflated.get(path)!;
   };
-  const numbersOf = (pair: string) => decodePairSlice(read(pairSliceFile(pairSliceOf(pair, slices)))).get(pair) ?? [];
+  const numbersOf = (pair: string) => pairPagesIn(read(pairSliceFile(pairSliceOf(pair, slices))), pair);
   const pageIds = (part: number) => JSON.parse(new TextDecoder().decode(read(pageSliceFile(part)))) as string[];
   const idsOf = (numbers: number[]) => {
     const parts = new Map<number, string[]>();
