@@ -14,7 +14,6 @@ import {
   MAX_QUERY_LENGTH,
   decodeContent,
   tokenize,
-  printedFile,
   identityFold,
   isExact,
   pageText,
@@ -327,10 +326,10 @@ const yieldToPage = () => (globalThis as { scheduler?: { yield?: () => Promise<v
 function load(result: PagefindResult): Promise<Loaded> {
   let p = loaded.get(result.id);
   if (!p) {
-    // Without its printed text a page still shows, in its search form.
-    const printed = within(fetchGzipText(printedFile(result.id)), INDEX_TIMEOUT_MS).catch(() => '');
-    p = Promise.all([fragmentOf(result), printed]).then(async ([fragment, printedText]) => {
+    p = fragmentOf(result).then(async (fragment) => {
       await yieldToPage();
+      // Without its printed text (an index built without it) a page still shows, in its search form.
+      const printedText = fragment.printed ?? '';
       const page = pageText(decodeContent(fragment.content, printedText));
       const anchors = decodeAnchors(fragment.meta.anchors, printedText);
       return { fragment, page, anchors };

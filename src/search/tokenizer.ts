@@ -222,14 +222,6 @@ function defaultShown(core: string, encoded: boolean): string {
   return encoded && FULL_WIDTH.test(core) ? String.fromCharCode(core.charCodeAt(0) + 0xfee0) : core;
 }
 
-/**
- * Where a page's printed text (`encodePrinted`) is, by its Pagefind id: a
- * file of its own beside the index, fetched with the page's fragment. Not in
- * the record: meta is word-indexed and Pagefind loads every filter file with
- * every search, so either would add to every query's download.
- */
-export const printedFile = (id: string) => `pagefind/printed/${id}.gz`;
-
 const ENTRY = '\uE001';
 const FIELD = '\uE002';
 /** A printed character that is empty (the second character of an expansion such as ㈠ → (一)). */
@@ -240,7 +232,9 @@ const NOTHING = '\uE003';
  * text: per token (index as a base-36 delta from the previous entry) the
  * text printed before its character, the character if printed differently, and the text after it
  * (joining punctuation, whitespace as one space). The search page shows
- * excerpts from it; Pagefind stores it with the page, outside the word index.
+ * excerpts from it. The index builder adds it to the page's fragment file, beside Pagefind's
+ * fields (src/search/index/pagefind-files.ts): not in the record, whose meta is word-indexed,
+ * and not beside it, which made each result shown two requests.
  */
 export function encodePrinted(tokens: Token[]): string {
   const out: string[] = [];

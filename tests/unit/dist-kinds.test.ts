@@ -1,7 +1,7 @@
 /**
  * What the benchmarks count as the index (tools/shared/dist.ts): every file
  * the search reads as data under `pagefind/` — Pagefind's and the project's
- * own tables and printed texts — and as code only Pagefind's script and
+ * own tables — and as code only Pagefind's script and
  * WebAssembly, so a table the index builder adds cannot hide among the code.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ describe('pagefindKind', () => {
         'pagefind/index/und_a1.pf_index',
         'pagefind/fragment/und_b2.pf_fragment',
         'pagefind/pagefind-entry.json',
-        'pagefind/printed/und_b2.gz',
+        'pagefind/positions/own/e5859a20e5bbba.bin.gz',
         'pagefind/chunks.json.gz',
         'pagefind/names/3.json.gz',
         'pagefind/pairs/17.bin.gz',
@@ -37,7 +37,7 @@ describe('pagefindKind', () => {
         "pagefind/pagefind.und_246056237f6.pf_meta": "meta",
         "pagefind/pages/0.json.gz": "table",
         "pagefind/pairs/17.bin.gz": "table",
-        "pagefind/printed/und_b2.gz": "printed",
+        "pagefind/positions/own/e5859a20e5bbba.bin.gz": "table",
         "pagefind/wasm.unknown.pagefind": "code",
       }
     `);

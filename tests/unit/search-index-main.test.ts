@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decodeFragment } from '../../src/search/query/fragment.ts';
+import { decodeContent, pageText } from '../../src/search/tokenizer.ts';
 import { ROOT } from '../../tools/shared/project.ts';
 
 const MAIN = join(ROOT, 'src/search/index/main.ts');
@@ -19,7 +22,7 @@ function indexStep(args: string[], env: Record<string, string> = {}) {
 }
 
 const PAGE =
-  '<!doctype html><html lang="zh-CN"><head><title>报道</title></head><body><main data-pagefind-body><h1>报道</h1><p>医院党建工作。</p></main></body></html>';
+  '<!doctype html><html lang="zh-CN"><head><title>报道</title></head><body><main data-pagefind-body><h1>报道</h1><p>医院党建工作，DRGs 付费。</p></main></body></html>';
 
 /** A built site of one page (and, with `page: false`, only a file that is no page). */
 function site(page = true): string {
@@ -37,6 +40,17 @@ describe('the index step of npm run build', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^\[search-index\] indexed 1 pages into .*pagefind /);
     expect(existsSync(join(dir, 'pagefind/pagefind-entry.json'))).toBe(true);
+  });
+
+  it('writes each page’s printed text into its fragment, one file for a result shown', () => {
+    const dir = site();
+    expect(indexStep([], { OUT_DIR: dir }).status).toBe(0);
+    const [name] = readdirSync(join(dir, 'pagefind/fragment'));
+    const file = join(dir, 'pagefind/fragment', name);
+    const fragment = decodeFragment(gunzipSync(readFileSync(file)).toString(), file);
+    // The comma and the space are the printed text's: the keys alone read "医院党建工作DRGs付费".
+    expect(pageText(decodeContent(fragment.content, fragment.printed)).text).toContain('医院党建工作，DRGs 付费。');
+    expect(existsSync(join(dir, 'pagefind/printed'))).toBe(false);
   });
 
   it('stops with an error naming the directory when it does not exist', () => {

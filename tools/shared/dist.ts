@@ -66,8 +66,6 @@ const INDEX_KIND: [RegExp, string][] = [
   [/\.pf_fragment$/, 'fragment'],
   [/\.pf_filter$/, 'filter'],
   [/pagefind-entry\.json$/, 'entry'],
-  // Each page's printed text, fetched with its fragment.
-  [/\/printed\/[^/]+\.gz$/, 'printed'],
   // The project's own tables beside Pagefind's files: facets, chunk map, names, pairs, page numbers.
   [/\.(json|bin)\.gz$/, 'table'],
 ];

@@ -149,7 +149,7 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 
 function kindOf(path: string): string {
   if (!path.includes('/pagefind/')) return 'page';
-  // The project's own tables and printed texts beside Pagefind's files are index data too.
+  // The project's own tables beside Pagefind's files are index data too.
   return pagefindKind(path) === 'code' ? 'searchCode' : 'index';
 }
 

@@ -16,13 +16,13 @@ import { encodeFacets, facetSliceFile, type FacetFiles } from '../facets.ts';
 import { t2sTable } from '../t2s-table.ts';
 import { foldWith } from '../t2s.ts';
 import { extractPage } from './page-record.ts';
-import { chunkMapOf, pageIds, type PagefindFile } from './pagefind-files.ts';
+import { chunkMapOf, pageIds, type PagefindFile, withPrintedText } from './pagefind-files.ts';
 import { buildRecord, printedText } from './record.ts';
 import { NAMES_SOURCE, type NamesTable } from '../names.ts';
 import { sliceCount } from '../slices.ts';
 import { keyText, linkPages, namesFiles } from './names-file.ts';
 import { PairCollector } from './pairs-file.ts';
-import { printedFile, searchFormChars, tokenizeChars, type Fold } from '../tokenizer.ts';
+import { searchFormChars, tokenizeChars, type Fold } from '../tokenizer.ts';
 
 /** Pagefind output files the search page never loads. */
 const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight)\.|playground\/)/;
@@ -50,7 +50,7 @@ interface Added {
   filters: Map<string, Record<string, string[]>>;
   /** Each page's keys as one string (`keyText`) by URL, for the names table. */
   keys: Map<string, string>;
-  /** Each page's printed file (`printedText`), gzipped, by URL. */
+  /** Each page's printed text (`printedText`), gzipped, by URL: only compact forms outlive a page. */
   printed: Map<string, Buffer>;
   /** Each page's date sort key (Pagefind's `date` sort) by URL. */
   dates: Map<string, string>;
@@ -146,13 +146,6 @@ interface Tables {
   names: Map<string, Buffer>;
   /** The pair table's and the page table's slices by file path. */
   pairs: Map<string, Buffer>;
-  /** Each page's printed text by file path. */
-  printed: Map<string, Buffer>;
-}
-
-/** Each page's printed text and paragraph anchors (`printedText`), in the file the search page fetches with its fragment. */
-function printedFiles(added: Added, ids: Map<string, string>): Map<string, Buffer> {
-  return new Map([...added.printed].map(([url, gz]) => [printedFile(ids.get(url)!), gz]));
 }
 
 async function writeIndex(outDir: string, files: PagefindFile[], tables: Tables): Promise<number> {
@@ -167,10 +160,9 @@ async function writeIndex(outDir: string, files: PagefindFile[], tables: Tables)
     bytes += f.content.length;
   }
   await writeFile(join(outDir, CHUNKS_FILE), tables.chunks);
-  await mkdir(join(target, 'printed'), { recursive: true });
   const sliced = [...tables.names, ...tables.facets, ...tables.pairs];
   for (const dir of new Set(sliced.map(([path]) => dirname(join(outDir, path))))) await mkdir(dir, { recursive: true });
-  for (const [path, content] of [...tables.printed, ...sliced]) {
+  for (const [path, content] of sliced) {
     await writeFile(join(outDir, path), content);
     bytes += content.length;
   }
@@ -186,9 +178,10 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
     const fold = foldWith(t2sTable());
     const added = await addPages(index, outDir, fold);
     const { filters } = added;
-    const { files, errors: fileErrors } = await index.getFiles();
+    const { files: written, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length > 0) throw new Error(`search index: ${fileErrors.join('; ')}`);
-    const ids = pageIds(files);
+    const ids = pageIds(written);
+    const files = withPrintedText(written, new Map([...added.printed].map(([url, gz]) => [ids.get(url)!, gz])));
     const order = newestFirst(added);
     const names = await namesSlices(outDir, added, order, ids, fold);
     const pairs = added.pairs.files(order, ids);
@@ -212,7 +205,6 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
       chunks: gzipSync(JSON.stringify(chunkMap), { level: 9 }),
       names: names?.files ?? new Map(),
       pairs: pairs.files,
-      printed: printedFiles(added, ids),
     };
     const bytes = await writeIndex(outDir, files, tables);
     const target = join(outDir, 'pagefind');

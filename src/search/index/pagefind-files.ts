@@ -4,7 +4,7 @@
  * chunk map (`src/search/chunk-map.ts`) from its metadata.
  */
 import { sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ChunkMap } from '../chunk-map.ts';
 import { decodeCbor, type CborValue } from './cbor.ts';
 
@@ -24,15 +24,36 @@ export function readPagefindFile(path: string, content: Uint8Array): Uint8Array 
   return raw.subarray(PAGEFIND_HEADER.length);
 }
 
+/** The page id a fragment file is named by, or undefined for any other file. */
+const fragmentId = (path: string) => /^fragment\/(.+)\.pf_fragment$/.exec(path.split(sep).join('/'))?.[1];
+
+const readFragment = (f: PagefindFile) => JSON.parse(new TextDecoder().decode(readPagefindFile(f.path, f.content)));
+
 /** Pagefind's id of each page by URL, read back from the fragments (JSON). */
 export function pageIds(files: PagefindFile[]): Map<string, string> {
   const ids = new Map<string, string>();
   for (const f of files) {
-    const m = /^fragment\/(.+)\.pf_fragment$/.exec(f.path.split(sep).join('/'));
-    if (!m) continue;
-    ids.set(JSON.parse(new TextDecoder().decode(readPagefindFile(f.path, f.content))).url, m[1]);
+    const id = fragmentId(f.path);
+    if (id !== undefined) ids.set(readFragment(f).url, id);
   }
   return ids;
+}
+
+/**
+ * The files with each page's printed text (`printedText`, gzipped, by page
+ * id) in its fragment, as `printed` beside Pagefind's fields: a result shown
+ * is one file, not two (on HTTP/1.1 a browser opens six connections to a
+ * host, and ten results were twenty requests). Pagefind's own reader ignores
+ * the field.
+ */
+export function withPrintedText(files: PagefindFile[], printed: Map<string, Uint8Array>): PagefindFile[] {
+  return files.map((f) => {
+    const id = fragmentId(f.path);
+    const text = id === undefined ? undefined : printed.get(id);
+    if (!text) return f;
+    const fragment = { ...readFragment(f), printed: gunzipSync(text).toString() };
+    return { path: f.path, content: gzipSync(PAGEFIND_HEADER + JSON.stringify(fragment), { level: 9 }) };
+  });
 }
 
 /**

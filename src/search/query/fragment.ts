@@ -15,6 +15,8 @@ export interface PagefindFragment {
   raw_url?: string;
   content: string;
   meta: Record<string, string>;
+  /** The page's printed text (`printedText`), which the index builder adds beside Pagefind's fields. */
+  printed?: string;
 }
 
 /** Where the fragment of the page with Pagefind id `id` is, under the site's base. */
