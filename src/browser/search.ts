@@ -340,17 +340,16 @@ function load(result: PagefindResult): Promise<Loaded> {
 }
 
 /**
- * A candidate's text for the check on its text: keys come from the fragment
- * alone, so a page that turns out not to hold the terms costs one file, not
- * two; only punctuation at a term's edge needs the printed text (what stands
- * beside a key on the page).
+ * A candidate's text for the check on its text: its keys, without the
+ * printed text decoded onto them; only punctuation at a term's edge needs
+ * that (what stands beside a key on the page).
  */
 function textToCheck(result: PagefindResult, terms: QueryTerm[]): Promise<PageText> {
   if (loaded.has(result.id) || !terms.every(isExact)) return load(result).then((item) => item.page);
   return keysOf(result).then((item) => item.page);
 }
 
-/** A result decoded from its fragment alone: its keys without what they print, which decide and count plain terms. */
+/** A result decoded without its printed text: its keys, which decide and count plain terms. */
 function keysOf(result: PagefindResult): Promise<Loaded> {
   return fragmentOf(result).then(async (fragment) => {
     await yieldToPage();
