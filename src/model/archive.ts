@@ -430,16 +430,25 @@ function measureViews(content: ArchiveContent, articles: ArticleView[], hospital
   const measuresOfCore = groupBy([...publishedMeasures.keys()], (i) => [coreOf.get(publishedMeasures[i].id)!]);
   const similarCoresOf = similarCoreMap([...measuresOfCore.keys()]);
   const hospitalOf = publishedMeasures.map((m) => refId(m.data.hospital));
+  // How many measures of a core a hospital has: a measure's similar count is the rest of each similar core,
+  // counted, not walked (walking every measure of every similar core grew with the square of a core).
+  const atHospital = (core: string, hospital: string | undefined) => `${core}\u0000${hospital ?? ''}`;
+  const ofCoreAtHospital = new Map<string, number>();
+  for (const [i, m] of publishedMeasures.entries()) {
+    const key = atHospital(coreOf.get(m.id)!, hospitalOf[i]);
+    ofCoreAtHospital.set(key, (ofCoreAtHospital.get(key) ?? 0) + 1);
+  }
   const articleOf = new Map(articles.map((a) => [a.id, a]));
   const measures = new Map<string, MeasureView>();
   for (const [index, m] of publishedMeasures.entries()) {
     const similar: string[] = [];
     let similarCount = 0;
     for (const core of similarCoresOf.get(coreOf.get(m.id)!)!) {
-      for (const i of measuresOfCore.get(core)!) {
-        if (i === index || hospitalOf[i] === hospitalOf[index]) continue;
-        similarCount++;
-        if (similar.length < SIMILAR_SHOWN) similar.push(publishedMeasures[i].id);
+      const ofCore = measuresOfCore.get(core)!;
+      similarCount += ofCore.length - (ofCoreAtHospital.get(atHospital(core, hospitalOf[index])) ?? 0);
+      for (const i of ofCore) {
+        if (similar.length >= SIMILAR_SHOWN) break;
+        if (hospitalOf[i] !== hospitalOf[index]) similar.push(publishedMeasures[i].id);
       }
     }
     const breaksOff = breakOff(String(m.data.description ?? ''), articleOf.get(refId(m.data.article) ?? ''));
