@@ -55,24 +55,37 @@ export function readVarint(bytes: Uint8Array, at: number): [value: number, next:
   }
 }
 
-/** One slice from its pairs' page lists (ascending page numbers), pairs in code unit order. */
-export function encodePairSlice(lists: Map<string, ArrayLike<number>>): Uint8Array {
+/**
+ * A slice of records, keys in code unit order: key length, key, record
+ * length, record (the pair and position tables' slices; `recordIn` reads one).
+ */
+export function encodeRecords(records: Map<string, ArrayLike<number>>): Uint8Array {
   const out: number[] = [];
   const utf8 = new TextEncoder();
-  for (const pair of [...lists.keys()].sort()) {
+  for (const key of [...records.keys()].sort()) {
+    const bytes = utf8.encode(key);
+    const record = records.get(key)!;
+    writeVarint(out, bytes.length);
+    for (const b of bytes) out.push(b);
+    writeVarint(out, record.length);
+    for (let i = 0; i < record.length; i++) out.push(record[i]);
+  }
+  return Uint8Array.from(out);
+}
+
+/** One slice from its pairs' page lists (ascending page numbers), each list as varint gaps. */
+export function encodePairSlice(lists: Map<string, ArrayLike<number>>): Uint8Array {
+  const records = new Map<string, number[]>();
+  for (const [pair, pages] of lists) {
     const list: number[] = [];
     let previous = -1;
-    for (const n of Array.from(lists.get(pair)!)) {
+    for (const n of Array.from(pages)) {
       writeVarint(list, n - previous - 1);
       previous = n;
     }
-    const key = utf8.encode(pair);
-    writeVarint(out, key.length);
-    out.push(...key);
-    writeVarint(out, list.length);
-    for (const b of list) out.push(b);
+    records.set(pair, list);
   }
-  return Uint8Array.from(out);
+  return encodeRecords(records);
 }
 
 /**
@@ -97,9 +110,10 @@ export function recordIn(bytes: Uint8Array, key: string, table: string): { from:
 /** A pair's page numbers, ascending, from its slice (none when the slice does not hold it). */
 export function pairPagesIn(bytes: Uint8Array, pair: string): number[] {
   const record = recordIn(bytes, pair, 'pair table');
+  if (!record) return [];
   const pages: number[] = [];
   let page = -1;
-  for (let i = record?.from ?? 0; i < (record?.to ?? 0); ) {
+  for (let i = record.from; i < record.to; ) {
     const [gap, next] = readVarint(bytes, i);
     page += gap + 1;
     pages.push(page);

@@ -98,21 +98,6 @@ export function decodePositions(bytes: Uint8Array, from = 0, to = bytes.length):
   return out;
 }
 
-/** A slice from its pairs' records, pairs in code unit order: key length, key, record length, record. */
-export function encodePositionSlice(records: Map<string, ArrayLike<number>>): Uint8Array {
-  const out: number[] = [];
-  const utf8 = new TextEncoder();
-  for (const pair of [...records.keys()].sort()) {
-    const key = utf8.encode(pair);
-    const record = records.get(pair)!;
-    writeVarint(out, key.length);
-    for (const b of key) out.push(b);
-    writeVarint(out, record.length);
-    for (let i = 0; i < record.length; i++) out.push(record[i]);
-  }
-  return Uint8Array.from(out);
-}
-
 /** One pair's positions from a slice (empty when the slice does not hold it); other records are skipped, not read. */
 export function pairInSlice(bytes: Uint8Array, pair: string): PairPositions {
   const record = recordIn(bytes, pair, 'position table');

@@ -276,6 +276,9 @@ function applyPrinted(tokens: Token[], file: string) {
   }
 }
 
+/** What separates words in index content: a space, or the zero-width space Pagefind may keep. */
+const isWordBreak = (code: number) => code === 0x20 || code === 0x200b;
+
 /** Tokens back from index content, with the printed text they show (`encodePrinted`). */
 export function decodeContent(content: string, printed = ''): Token[] {
   const tokens: Token[] = [];
@@ -306,9 +309,6 @@ export function decodeContent(content: string, printed = ''): Token[] {
   if (printed) applyPrinted(tokens, printed);
   return tokens;
 }
-
-/** What separates words in index content: a space, or the zero-width space Pagefind may keep. */
-const isWordBreak = (code: number) => code === 0x20 || code === 0x200b;
 
 export interface QueryTerm {
   /** The term as typed. */

@@ -16,7 +16,7 @@ import { encodeFacets, facetSliceFile, type FacetFiles } from '../facets.ts';
 import { t2sTable } from '../t2s-table.ts';
 import { foldWith } from '../t2s.ts';
 import { extractPage } from './page-record.ts';
-import { chunkMapOf, pageIds, type PagefindFile, withPrintedText } from './pagefind-files.ts';
+import { chunkMapOf, type PagefindFile, withPrintedText } from './pagefind-files.ts';
 import { buildRecord, printedText } from './record.ts';
 import { NAMES_SOURCE, type NamesTable } from '../names.ts';
 import { sliceCount } from '../slices.ts';
@@ -180,8 +180,7 @@ export async function buildSearchIndex(outDir: string, log: (msg: string) => voi
     const { filters } = added;
     const { files: written, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length > 0) throw new Error(`search index: ${fileErrors.join('; ')}`);
-    const ids = pageIds(written);
-    const files = withPrintedText(written, new Map([...added.printed].map(([url, gz]) => [ids.get(url)!, gz])));
+    const { files, ids } = withPrintedText(written, added.printed);
     const order = newestFirst(added);
     const names = await namesSlices(outDir, added, order, ids, fold);
     const pairs = added.pairs.files(order, ids);

@@ -1,7 +1,8 @@
 /**
  * Reading back the files Pagefind wrote for an index: each page's id (its
- * fragment file's name, which is what a search result's `id` is) and the
- * chunk map (`src/search/chunk-map.ts`) from its metadata.
+ * fragment file's name, which is what a search result's `id` is), with the
+ * page's printed text added to its fragment, and the chunk map
+ * (`src/search/chunk-map.ts`) from its metadata.
  */
 import { sep } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -29,31 +30,30 @@ const fragmentId = (path: string) => /^fragment\/(.+)\.pf_fragment$/.exec(path.s
 
 const readFragment = (f: PagefindFile) => JSON.parse(new TextDecoder().decode(readPagefindFile(f.path, f.content)));
 
-/** Pagefind's id of each page by URL, read back from the fragments (JSON). */
-export function pageIds(files: PagefindFile[]): Map<string, string> {
-  const ids = new Map<string, string>();
-  for (const f of files) {
-    const id = fragmentId(f.path);
-    if (id !== undefined) ids.set(readFragment(f).url, id);
-  }
-  return ids;
-}
-
 /**
- * The files with each page's printed text (`printedText`, gzipped, by page
- * id) in its fragment, as `printed` beside Pagefind's fields: a result shown
- * is one file, not two (on HTTP/1.1 a browser opens six connections to a
- * host, and ten results were twenty requests). Pagefind's own reader ignores
- * the field.
+ * Pagefind's id of each page by URL, read back from the fragments (JSON), and
+ * the files with each page's printed text (`printedText`, gzipped, by URL) in
+ * its fragment, as `printed` beside Pagefind's fields: a result shown is one
+ * file, not two (on HTTP/1.1 a browser opens six connections to a host, and
+ * ten results were twenty requests). Pagefind's own reader ignores the field.
+ * Each fragment is read once for both.
  */
-export function withPrintedText(files: PagefindFile[], printed: Map<string, Uint8Array>): PagefindFile[] {
-  return files.map((f) => {
+export function withPrintedText(
+  files: PagefindFile[],
+  printed: Map<string, Uint8Array>,
+): { files: PagefindFile[]; ids: Map<string, string> } {
+  const ids = new Map<string, string>();
+  const out = files.map((f) => {
     const id = fragmentId(f.path);
-    const text = id === undefined ? undefined : printed.get(id);
+    if (id === undefined) return f;
+    const fragment = readFragment(f);
+    ids.set(fragment.url, id);
+    const text = printed.get(fragment.url);
     if (!text) return f;
-    const fragment = { ...readFragment(f), printed: gunzipSync(text).toString() };
+    fragment.printed = gunzipSync(text).toString();
     return { path: f.path, content: gzipSync(PAGEFIND_HEADER + JSON.stringify(fragment), { level: 9 }) };
   });
+  return { files: out, ids };
 }
 
 /**

@@ -5,7 +5,8 @@
  * second, so no pair keeps an array of its own.
  */
 import { gzipSync } from 'node:zlib';
-import { encodePositionSlice, positionOwnFile, positionSliceFile, positionSliceOf, type PositionTable, writeEntry } from '../positions.ts';
+import { encodeRecords } from '../pairs.ts';
+import { positionOwnFile, positionSliceFile, positionSliceOf, type PositionTable, writeEntry } from '../positions.ts';
 import { sliceCount } from '../slices.ts';
 
 /** Bytes of records a slice holds before gzip, about: a few KiB gzipped, like a slice of the pair table. */
@@ -99,7 +100,7 @@ export function positionFiles(
   });
   let sliceBytes = 0;
   parts.forEach((part, i) => {
-    const gz = gzipSync(encodePositionSlice(part), { level: 9 });
+    const gz = gzipSync(encodeRecords(part), { level: 9 });
     files.set(positionSliceFile(i), gz);
     sliceBytes += gz.length;
   });
