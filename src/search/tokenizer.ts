@@ -1,7 +1,7 @@
 /**
  * The one tokenizer of full-text search. The index builder
  * (`src/search/index/record.ts`) and the search page
- * (`src/browser/search.ts`) both use it, so the index and the queries cannot
+ * (`src/browser/search/main.ts`) both use it, so the index and the queries cannot
  * disagree.
  *
  * A text's search form is what the search checker compares (NFKC,

@@ -16,7 +16,7 @@ describe('names offered for a query with no result', () => {
 
 describe('names as you type', () => {
   it('offers names that contain what is typed, those starting with it first', async () => {
-    const { matchingNames } = await import('../../src/browser/name-combobox.ts');
+    const { matchingNames } = await import('../../src/browser/search/name-combobox.ts');
     const names = ['随州市中心医院', '湖北随州市中心医院', '本溪市中心医院', '随州中心医院'];
     expect(matchingNames(names, '随州')).toEqual(['随州中心医院', '随州市中心医院', '湖北随州市中心医院']);
     expect(matchingNames(names, ' ')).toEqual([]);

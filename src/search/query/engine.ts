@@ -1,7 +1,7 @@
 /**
  * The search page's results without the DOM: which terms a page holds and
  * where, the place a hit links to, and the excerpt around it.
- * `src/browser/search.ts` wires it to Pagefind and the page.
+ * `src/browser/search/main.ts` wires it to Pagefind and the page.
  */
 import { findHits, type Hit, PARAGRAPHS_MARK, type PageText, type QueryTerm } from '../tokenizer.ts';
 

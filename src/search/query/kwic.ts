@@ -3,7 +3,7 @@
  * hit the result list marks (`pageHits`, the same matching), with about 20
  * characters of the page's printed text either side, the place it links to
  * (`linkFor`: its paragraph, else its heading or section), the orders a reader can sort by, and the rows as CSV and JSON.
- * `src/browser/kwic.ts` wires it to the search page.
+ * `src/browser/search/kwic.ts` wires it to the search page.
  */
 import { toCsv } from '../../cite/csv.ts';
 import type { Hit, PageText } from '../tokenizer.ts';

@@ -12,13 +12,13 @@
  * 5 KB). The total is exact once every page is read, and a download
  * (`data-kwic-download`, CSV or JSON) reads the pages not read yet first.
  */
-import { joinBase } from '../model/urls.ts';
-import type { FacetTable } from '../search/facets.ts';
-import type { AnchorRef } from '../search/query/engine.ts';
-import { pageHits } from '../search/query/engine.ts';
-import { KwicReader, kwicCsv, kwicJson, pageRows, sortRows, type KwicRow } from '../search/query/kwic.ts';
-import { KWIC_SORTS, stateSearch, type KwicSort, type SearchState } from '../search/query/state.ts';
-import type { PageText, QueryTerm } from '../search/tokenizer.ts';
+import { joinBase } from '../../model/urls.ts';
+import type { FacetTable } from '../../search/facets.ts';
+import type { AnchorRef } from '../../search/query/engine.ts';
+import { pageHits } from '../../search/query/engine.ts';
+import { KwicReader, kwicCsv, kwicJson, pageRows, sortRows, type KwicRow } from '../../search/query/kwic.ts';
+import { KWIC_SORTS, stateSearch, type KwicSort, type SearchState } from '../../search/query/state.ts';
+import type { PageText, QueryTerm } from '../../search/tokenizer.ts';
 
 /** Rows shown at a time. */
 export const KWIC_PAGE_ROWS = 100;

@@ -3,11 +3,11 @@
  * needs it: the card of the hospital, person, province or measure a query names, and the offers
  * of a query that found nothing (assembled here, so the search page's own script stays small). Neither is a result: no `data-result`.
  */
-import { joinBase } from '../model/urls.ts';
-import type { EntityKind, NamedEntity } from '../search/names.ts';
-import type { Fold, QueryTerm } from '../search/tokenizer.ts';
-import { similarNames } from '../search/query/suggest.ts';
-import { stateSearch } from '../search/query/state.ts';
+import { joinBase } from '../../model/urls.ts';
+import type { EntityKind, NamedEntity } from '../../search/names.ts';
+import type { Fold, QueryTerm } from '../../search/tokenizer.ts';
+import { similarNames } from '../../search/query/suggest.ts';
+import { stateSearch } from '../../search/query/state.ts';
 
 /** A query the page offers, and how the offer reads. */
 export interface Offer {

@@ -2,9 +2,9 @@
  * The search page's reader of the position table (src/search/positions.ts),
  * loaded with the planner: only a query the planner runs reads positions.
  */
-import type { ChunkMap } from '../search/chunk-map.ts';
-import { pairKey } from '../search/pairs.ts';
-import { pagesWithPhrase, positionFileOf, positionsIn } from '../search/positions.ts';
+import type { ChunkMap } from '../../search/chunk-map.ts';
+import { pairKey } from '../../search/pairs.ts';
+import { pagesWithPhrase, positionFileOf, positionsIn } from '../../search/positions.ts';
 
 /** What the reader needs of the search page: the pair and page tables, and its files. */
 export interface PositionSources {
