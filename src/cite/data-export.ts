@@ -5,7 +5,8 @@
  * from the data.
  */
 import { z } from 'astro/zod';
-import { SIMILAR_SHOWN, type Archive, type ArticleView, type HospitalView, type MeasureView, type PersonView } from '../model/archive.ts';
+import type { Archive, ArticleView, HospitalView, MeasureView, PersonView } from '../model/archive.ts';
+import { SIMILAR_SHOWN } from '../model/similar-measures.ts';
 import { refId } from '../content-model/integrity.ts';
 import { provinceByName } from '../content-model/provinces.ts';
 import { ID_PATTERN } from '../content-model/schema.ts';

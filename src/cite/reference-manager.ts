@@ -6,7 +6,7 @@
 import { MEASURE_KINDS } from '../content-model/schema.ts';
 import { provinceById } from '../content-model/provinces.ts';
 import type { Archive, ArticleView } from '../model/archive.ts';
-import { plainText } from '../model/archive.ts';
+import { plainText } from '../model/body-text.ts';
 import type { ReferenceExtras } from './citation.ts';
 
 /** Shorter paragraphs are bylines, datelines or captions, not the report's opening. */

@@ -7,7 +7,9 @@
  */
 import { PROVINCES, provinceByName, type Province } from '../content-model/provinces.ts';
 import { refId, type ContentSet, type EntryLike } from '../content-model/integrity.ts';
-import { stripCorrectionMarks } from '../content-model/correction-marks.ts';
+import { passageAround, plainText, splitSections } from './body-text.ts';
+import { groupBy } from './group-by.ts';
+import { measureCore, SIMILAR_SHOWN, similarCoreMap } from './similar-measures.ts';
 
 export interface SectionView {
   id: string;
@@ -89,155 +91,6 @@ export interface Archive {
   measures: Map<string, MeasureView>;
   provinces: { province: Province; hospitals: string[]; articles: string[] }[];
   years: { year: number; articles: string[] }[];
-}
-
-/** Markdown body to reading text: no marks, no emphasis markers, no HTML tags, no heading hashes. */
-export function plainText(markdown: string): string {
-  return stripCorrectionMarks(markdown)
-    .replace(/<[^>]+>/g, '')
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/\*\*|__|~~/g, '')
-    .replace(/[ \t]+\n/g, '\n')
-    .trim();
-}
-
-const HEADING_LINE = /^(#{1,6})\s+(.*)$/;
-
-/** Splits a body at its declared section headings, like the rehype plugin does for the page. */
-export function splitSections(body: string, sections: { id: string; heading: string }[]): Map<string, string> {
-  const key = (s: string) => s.replace(/\s+/g, '').replace(/\*\*/g, '');
-  const byHeading = new Map(sections.map((s) => [key(s.heading), s.id]));
-  const out = new Map<string, string[]>();
-  let current: string[] | undefined;
-  for (const line of body.split('\n')) {
-    const m = HEADING_LINE.exec(line);
-    const id = m ? byHeading.get(key(m[2])) : undefined;
-    if (id && !out.has(id)) {
-      current = [];
-      out.set(id, current);
-    }
-    current?.push(line);
-  }
-  return new Map([...out].map(([id, lines]) => [id, plainText(lines.join('\n'))]));
-}
-
-/**
- * The sentence (up to ~80 characters) around the first occurrence of any of
- * `names`. Paragraphs (and headings) bound a passage; line breaks inside a
- * paragraph do not.
- */
-export function passageAround(text: string, names: string[], max = 80): string | undefined {
-  const paragraphs = text.split(/\n\s*\n/).map((raw) => raw.replace(/\s*\n\s*/g, ''));
-  // Prefer running text (a paragraph with a full stop) over headings and captions.
-  const sentences = paragraphs.filter((p) => /[。！？]/u.test(p));
-  return findPassage(sentences, names, max) ?? findPassage(paragraphs, names, max);
-}
-
-function findPassage(paragraphs: string[], names: string[], max: number): string | undefined {
-  for (const para of paragraphs) {
-    let at = -1;
-    let found = '';
-    for (const name of names) {
-      const i = para.indexOf(name);
-      if (i >= 0 && (at < 0 || i < at)) {
-        at = i;
-        found = name;
-      }
-    }
-    if (at < 0) continue;
-    const start = Math.max(para.lastIndexOf('。', at), para.lastIndexOf('！', at), para.lastIndexOf('？', at)) + 1;
-    const endMark = para.slice(at + found.length).search(/[。！？]/u);
-    const end = endMark < 0 ? para.length : at + found.length + endMark + 1;
-    let passage = para.slice(start, end);
-    if (passage.length > max) {
-      const from = Math.max(0, Math.min(at - start - 20, passage.length - max));
-      passage = `${from > 0 ? '…' : ''}${passage.slice(from, from + max)}…`;
-    }
-    return passage;
-  }
-  return undefined;
-}
-
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
-  return out;
-}
-
-/**
- * A measure's distinctive core: its name without quotes, 党建 and the generic
- * words every programme carries (工作, 模式, 工程, …), for comparing names
- * across hospitals.
- */
-export function measureCore(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[“”"'‘’「」『』《》〈〉()（）\s·・、，。]/gu, '')
-    .replace(/党建|工作|新模式|模式|工程|品牌|机制|体系|制度|战略|活动/g, '')
-    .toLowerCase();
-}
-
-/** Similar when the cores are equal, one contains the other, or their bigrams overlap ≥ 60 % (Dice). */
-export function similarNames(a: string, b: string): boolean {
-  return closeness(measureCore(a), measureCore(b)) > 0;
-}
-
-/**
- * How close two cores are, 0 when not similar: equal 3, one inside the other
- * 1–2 (the closer their lengths, the higher), else their bigram overlap
- * (Dice) when it is at least 60 %.
- */
-function closeness(x: string, y: string, bx = bigrams(x), by = bigrams(y)): number {
-  if (x.length < 2 || y.length < 2) return x === y && x.length > 0 ? 3 : 0;
-  if (x === y) return 3;
-  if (x.includes(y) || y.includes(x)) return 1 + Math.min(x.length, y.length) / Math.max(x.length, y.length);
-  let shared = 0;
-  for (const g of bx) if (by.has(g)) shared++;
-  const dice = (2 * shared) / (bx.size + by.size);
-  return dice >= 0.6 ? dice : 0;
-}
-
-/**
- * How many similar measures a measure lists. Common names (主题党日, 三会一课)
- * recur at hundreds of hospitals in a large archive: listing them all would
- * make every measure page, the measures index and the data downloads grow with
- * the square of the archive.
- */
-export const SIMILAR_SHOWN = 10;
-
-/**
- * For each distinct core, the distinct cores similar to it, closest first
- * (ties in the order the cores were given). Two cores of two or more
- * characters are only similar if they share a bigram (containment and a Dice
- * overlap above zero both imply one), so candidates come from an inverted
- * index of bigrams instead of from every pair of measures.
- */
-function similarCoreMap(cores: string[]): Map<string, string[]> {
-  const grams = new Map(cores.map((c) => [c, bigrams(c)]));
-  const order = new Map(cores.map((c, i) => [c, i]));
-  const byGram = groupBy(
-    cores.filter((c) => c.length >= 2),
-    (c) => [...grams.get(c)!],
-  );
-  const out = new Map<string, string[]>();
-  for (const [x, gx] of grams) {
-    const similar = new Map<string, number>();
-    if (x.length > 0) similar.set(x, 3);
-    if (x.length >= 2) {
-      for (const g of gx) {
-        for (const y of byGram.get(g)!) {
-          if (similar.has(y)) continue;
-          const c = closeness(x, y, gx, grams.get(y)!);
-          if (c > 0) similar.set(y, c);
-        }
-      }
-    }
-    out.set(
-      x,
-      [...similar].sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!).map(([c]) => c),
-    );
-  }
-  return out;
 }
 
 /** Collapses whitespace runs that contain a line break, as `passageAround` joins a paragraph's lines. */
@@ -505,15 +358,6 @@ function provinceList(articles: ArticleView[], hospitals: Map<string, HospitalVi
 function yearList(articles: ArticleView[]): Archive['years'] {
   const articlesOfYear = groupBy(articles, (a) => [a.year]);
   return [...articlesOfYear.keys()].sort((x, y) => x - y).map((year) => ({ year, articles: articlesOfYear.get(year)!.map((a) => a.id) }));
-}
-
-/** Items grouped under each distinct key they give, in item order; an item is listed once per key. */
-function groupBy<T, K>(items: T[], keysOf: (item: T) => K[]): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    for (const key of new Set(keysOf(item))) (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
-  }
-  return groups;
 }
 
 /**

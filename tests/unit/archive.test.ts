@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildArchive,
-  homeLists,
-  measureCore,
-  passageAround,
-  plainText,
-  SIMILAR_SHOWN,
-  similarNames,
-  splitSections,
-} from '../../src/model/archive.ts';
+import { buildArchive, homeLists } from '../../src/model/archive.ts';
+import { passageAround, plainText, splitSections } from '../../src/model/body-text.ts';
+import { measureCore, SIMILAR_SHOWN, similarNames } from '../../src/model/similar-measures.ts';
 
 describe('plainText', () => {
   it('drops marks, emphasis, tags and heading hashes but keeps the words', () => {

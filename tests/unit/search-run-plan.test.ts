@@ -19,7 +19,7 @@ import { expectedPages, generateQueries, type Query } from '../../tools/syntheti
 import { ROOT } from '../../tools/shared/project.ts';
 import { evalNormalize, type TruthPage } from '../../tools/shared/search-truth.ts';
 import { generateArchive } from '../../tools/synthetic/generate.ts';
-import { plainText } from '../../src/model/archive.ts';
+import { plainText } from '../../src/model/body-text.ts';
 import { compareCodePoints, type ChunkMap } from '../../src/search/chunk-map.ts';
 import { runPlan, type PlanRun } from '../../src/search/query/run-plan.ts';
 import { MAX_FIRST_PAIRS } from '../../src/search/query/planner.ts';
