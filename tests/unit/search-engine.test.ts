@@ -14,7 +14,9 @@ import { excerpt, pageHits } from '../../src/search/query/engine.ts';
 import { decodeFragment, fragmentFile } from '../../src/search/query/fragment.ts';
 import { intersectOrdered } from '../../src/search/query/intersect.ts';
 import { readState, stateSearch } from '../../src/search/query/state.ts';
-import { pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
+import { pageText } from '../../src/search/query/page-text.ts';
+import { parseQuery } from '../../src/search/query-terms.ts';
+import { tokenize } from '../../src/search/tokenizer.ts';
 import { sliceOf } from '../../src/search/slices.ts';
 
 describe('URL state', () => {

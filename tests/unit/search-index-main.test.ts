@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeFragment } from '../../src/search/query/fragment.ts';
-import { decodeContent, pageText } from '../../src/search/tokenizer.ts';
+import { decodeContent } from '../../src/search/content-codec.ts';
+import { pageText } from '../../src/search/query/page-text.ts';
 import { ROOT } from '../../tools/shared/project.ts';
 
 const MAIN = join(ROOT, 'src/search/index/main.ts');

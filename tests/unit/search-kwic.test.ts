@@ -8,7 +8,10 @@ import { buildRecord } from '../../src/search/index/record.ts';
 import { decodeAnchors, pageHits } from '../../src/search/query/engine.ts';
 import { KwicReader, kwicCsv, kwicJson, pageRows, sortRows, type KwicPage, type KwicRow } from '../../src/search/query/kwic.ts';
 import { readState, stateSearch } from '../../src/search/query/state.ts';
-import { decodeContent, encodePrinted, identityFold, pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
+import { decodeContent, encodePrinted } from '../../src/search/content-codec.ts';
+import { identityFold, tokenize } from '../../src/search/tokenizer.ts';
+import { pageText } from '../../src/search/query/page-text.ts';
+import { parseQuery } from '../../src/search/query-terms.ts';
 
 /** A page as the search page has it, from plain text with no anchors. */
 function plainPage(text: string, q: string, extra: Partial<KwicPage> = {}): KwicPage {

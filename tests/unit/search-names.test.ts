@@ -20,7 +20,10 @@ import {
 } from '../../src/search/names.ts';
 import { SLICE_TARGET_BYTES, sliceCount, sliceOf } from '../../src/search/slices.ts';
 import { keyText, linkPages, mentionFinder } from '../../src/search/index/names-file.ts';
-import { decodeContent, encodeContent, findHits, pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
+import { decodeContent, encodeContent } from '../../src/search/content-codec.ts';
+import { findHits, pageText } from '../../src/search/query/page-text.ts';
+import { parseQuery } from '../../src/search/query-terms.ts';
+import { tokenize } from '../../src/search/tokenizer.ts';
 import { t2sTable } from '../../src/search/t2s-table.ts';
 import { foldWith } from '../../src/search/t2s.ts';
 

@@ -3,7 +3,8 @@ import { extractPage } from '../../src/search/index/page-record.ts';
 import { buildRecord, encodeAnchors, printedText } from '../../src/search/index/record.ts';
 import { pageUrl } from '../../src/search/index/build.ts';
 import { decodeAnchors, anchorFor, linkFor } from '../../src/search/query/engine.ts';
-import { decodeContent, encodePrinted, identityFold, tokenize } from '../../src/search/tokenizer.ts';
+import { decodeContent, encodePrinted } from '../../src/search/content-codec.ts';
+import { identityFold, tokenize } from '../../src/search/tokenizer.ts';
 
 const html = `<!doctype html><html lang="zh-Hans-CN"><head><title>标题｜站名</title>
 <meta data-pagefind-filter="province[content]" content="湖北省">

@@ -3,7 +3,8 @@ import { chunksFor, compareCodePoints, type ChunkMap } from '../../src/search/ch
 import { decodeCbor, type CborValue } from '../../src/search/index/cbor.ts';
 import { chunkMapOf, readPagefindFile } from '../../src/search/index/pagefind-files.ts';
 import { MAX_EXTRA_LOOKUPS, SearchPlanner } from '../../src/search/query/planner.ts';
-import { encodeContent, tokenize } from '../../src/search/tokenizer.ts';
+import { encodeContent } from '../../src/search/content-codec.ts';
+import { tokenize } from '../../src/search/tokenizer.ts';
 
 /** Chunks as Pagefind lays them out: words sorted, `to`/`from` trimmed to the first differing character. */
 const MAP: ChunkMap = {

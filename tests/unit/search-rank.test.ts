@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { orderByDate, pageSignals, rankPages } from '../../src/search/query/rank.ts';
 import type { AnchorRef } from '../../src/search/query/engine.ts';
-import { decodeContent, encodeContent, encodePrinted, pageText, parseQuery, tokenize } from '../../src/search/tokenizer.ts';
+import { decodeContent, encodeContent, encodePrinted } from '../../src/search/content-codec.ts';
+import { pageText } from '../../src/search/query/page-text.ts';
+import { parseQuery } from '../../src/search/query-terms.ts';
+import { tokenize } from '../../src/search/tokenizer.ts';
 
 describe('relevance', () => {
   it('puts pages about the query or with it in a title or heading first, then by hits, then newest', () => {

@@ -25,16 +25,10 @@ import { runPlan, type PlanRun } from '../../src/search/query/run-plan.ts';
 import { MAX_FIRST_PAIRS } from '../../src/search/query/planner.ts';
 import { t2sTable } from '../../src/search/t2s-table.ts';
 import { foldWith } from '../../src/search/t2s.ts';
-import {
-  decodeContent,
-  encodeContent,
-  isExact,
-  pageText,
-  parseQuery,
-  tokenize,
-  type PageText,
-  type Token,
-} from '../../src/search/tokenizer.ts';
+import { decodeContent, encodeContent } from '../../src/search/content-codec.ts';
+import { isExact, parseQuery } from '../../src/search/query-terms.ts';
+import { pageText, type PageText } from '../../src/search/query/page-text.ts';
+import { tokenize, type Token } from '../../src/search/tokenizer.ts';
 import { gunzipSync } from 'node:zlib';
 import { PairCollector } from '../../src/search/index/pairs-file.ts';
 import { pageSliceFile, pairKey, pairPagesIn, pairSliceFile, pairSliceOf, PAGES_PER_SLICE } from '../../src/search/pairs.ts';

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classify,
-  decodeContent,
-  encodeContent,
-  encodePrinted,
-  findHits,
-  isExact,
-  pageText,
-  pagefindPhrase,
-  parseQuery,
-  searchForm,
-  searchFormChars,
-  tokenize,
-} from '../../src/search/tokenizer.ts';
+import { classify, searchForm, searchFormChars, tokenize } from '../../src/search/tokenizer.ts';
+import { decodeContent, encodeContent, encodePrinted } from '../../src/search/content-codec.ts';
+import { findHits, pageText } from '../../src/search/query/page-text.ts';
+import { isExact, pagefindPhrase, parseQuery } from '../../src/search/query-terms.ts';
 import { t2sTable } from '../../src/search/t2s-table.ts';
 import { foldWith } from '../../src/search/t2s.ts';
 import { evalNormalize as norm } from '../../tools/shared/search-truth.ts';

@@ -8,7 +8,8 @@ import { entityNamed, EXPANDING_KINDS, type NamedEntity, type NamesTable } from 
 import { pairKey } from '../../search/pairs.ts';
 import { intersectOrdered } from '../../search/query/intersect.ts';
 import type { PlanRun } from '../../search/query/run-plan.ts';
-import { isExact, pagefindPhrase, type Fold, type QueryTerm } from '../../search/tokenizer.ts';
+import { isExact, pagefindPhrase, type QueryTerm } from '../../search/query-terms.ts';
+import type { Fold } from '../../search/tokenizer.ts';
 import { chunkMap, fetchGzip, idsOfNumbers, ownResult, pairNumbers } from './index-files.ts';
 import { PAGE_SIZE } from './options.ts';
 import { pagefind, type PagefindResult } from './pagefind.ts';

@@ -9,7 +9,7 @@ import { mergeSlices, nameListFile, nameSliceKey, namesSliceFile, type NameList,
 import { pairPagesIn, PAGES_PER_SLICE, pageSliceFile, pairSliceFile, pairSliceOf } from '../../search/pairs.ts';
 import { decodeFragment, fragmentFile, type PagefindFragment } from '../../search/query/fragment.ts';
 import { sliceOf } from '../../search/slices.ts';
-import type { QueryTerm } from '../../search/tokenizer.ts';
+import type { QueryTerm } from '../../search/query-terms.ts';
 import { joinBase } from '../../model/urls.ts';
 import { BASE } from './options.ts';
 import type { PagefindResult } from './pagefind.ts';

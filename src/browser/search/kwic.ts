@@ -18,7 +18,8 @@ import type { AnchorRef } from '../../search/query/engine.ts';
 import { pageHits } from '../../search/query/engine.ts';
 import { KwicReader, kwicCsv, kwicJson, pageRows, sortRows, type KwicRow } from '../../search/query/kwic.ts';
 import { KWIC_SORTS, stateSearch, type KwicSort, type SearchState } from '../../search/query/state.ts';
-import type { PageText, QueryTerm } from '../../search/tokenizer.ts';
+import type { PageText } from '../../search/query/page-text.ts';
+import type { QueryTerm } from '../../search/query-terms.ts';
 
 /** Rows shown at a time. */
 export const KWIC_PAGE_ROWS = 100;

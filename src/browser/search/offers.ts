@@ -5,7 +5,8 @@
  */
 import { joinBase } from '../../model/urls.ts';
 import type { EntityKind, NamedEntity } from '../../search/names.ts';
-import type { Fold, QueryTerm } from '../../search/tokenizer.ts';
+import type { Fold } from '../../search/tokenizer.ts';
+import type { QueryTerm } from '../../search/query-terms.ts';
 import { similarNames } from '../../search/query/suggest.ts';
 import { stateSearch } from '../../search/query/state.ts';
 

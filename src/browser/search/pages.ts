@@ -5,7 +5,9 @@
  */
 import { decodeAnchors, type AnchorRef } from '../../search/query/engine.ts';
 import type { PagefindFragment } from '../../search/query/fragment.ts';
-import { decodeContent, isExact, pageText, type PageText, type QueryTerm } from '../../search/tokenizer.ts';
+import { decodeContent } from '../../search/content-codec.ts';
+import { isExact, type QueryTerm } from '../../search/query-terms.ts';
+import { pageText, type PageText } from '../../search/query/page-text.ts';
 import type { PagefindResult } from './pagefind.ts';
 
 export interface Loaded {

@@ -6,7 +6,9 @@
  */
 import type { NamedEntity } from '../../search/names.ts';
 import { pageSignals, rankPages, type RankedPage } from '../../search/query/rank.ts';
-import { isExact, pageText, tokenize, type Fold, type QueryTerm } from '../../search/tokenizer.ts';
+import { isExact, type QueryTerm } from '../../search/query-terms.ts';
+import { pageText } from '../../search/query/page-text.ts';
+import { tokenize, type Fold } from '../../search/tokenizer.ts';
 import { PAGE_SIZE } from './options.ts';
 import type { PagefindResult } from './pagefind.ts';
 import { keysOf, load } from './pages.ts';

@@ -5,7 +5,7 @@
  */
 import { joinBase } from '../../model/urls.ts';
 import { anchorFor, anchorTitle, excerpt, linkFor, pageHits, type AnchorRef } from '../../search/query/engine.ts';
-import type { QueryTerm } from '../../search/tokenizer.ts';
+import type { QueryTerm } from '../../search/query-terms.ts';
 import { element } from './dom.ts';
 import { BASE } from './options.ts';
 import type { Loaded } from './pages.ts';

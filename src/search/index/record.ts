@@ -3,7 +3,8 @@
  * tokens (`src/search/tokenizer.ts`), so the index holds exactly the text
  * the page shows and nothing Pagefind's word breaker or stemmer could change.
  */
-import { encodeContent, encodePrinted, PARAGRAPHS_MARK, searchFormChars, tokenizeChars, type Fold, type Token } from '../tokenizer.ts';
+import { encodeContent, encodePrinted, PARAGRAPHS_MARK } from '../content-codec.ts';
+import { searchFormChars, tokenizeChars, type Fold, type Token } from '../tokenizer.ts';
 import type { Anchor, PageSource } from './page-record.ts';
 
 /** A language Pagefind neither segments nor stems: the words are our tokens. */

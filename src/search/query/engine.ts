@@ -3,7 +3,9 @@
  * where, the place a hit links to, and the excerpt around it.
  * `src/browser/search/main.ts` wires it to Pagefind and the page.
  */
-import { findHits, type Hit, PARAGRAPHS_MARK, type PageText, type QueryTerm } from '../tokenizer.ts';
+import { findHits, type Hit, type PageText } from './page-text.ts';
+import { PARAGRAPHS_MARK } from '../content-codec.ts';
+import type { QueryTerm } from '../query-terms.ts';
 
 export interface AnchorRef {
   kind: 'section' | 'heading' | 'paragraph';

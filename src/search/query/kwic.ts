@@ -6,7 +6,7 @@
  * `src/browser/search/kwic.ts` wires it to the search page.
  */
 import { toCsv } from '../../cite/csv.ts';
-import type { Hit, PageText } from '../tokenizer.ts';
+import type { Hit, PageText } from './page-text.ts';
 import type { KwicSort } from './state.ts';
 import { anchorFor, anchorTitle, headingBreaks, linkFor, type AnchorRef } from './engine.ts';
 

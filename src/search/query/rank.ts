@@ -6,7 +6,8 @@
  * "newest" / "oldest" order by the article's date alone.
  */
 import type { AnchorRef } from './engine.ts';
-import { findHits, type PageText, type QueryTerm } from '../tokenizer.ts';
+import { findHits, type PageText } from './page-text.ts';
+import type { QueryTerm } from '../query-terms.ts';
 
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type SortOrder = (typeof SORTS)[number];

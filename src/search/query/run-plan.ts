@@ -7,7 +7,8 @@
  * its fragment loader; the unit test injects an in-memory index.
  */
 import type { ChunkMap } from '../chunk-map.ts';
-import { isExact, type PageText, type QueryTerm } from '../tokenizer.ts';
+import { isExact, type QueryTerm } from '../query-terms.ts';
+import type { PageText } from './page-text.ts';
 import { pageHits } from './engine.ts';
 import { intersectOrdered } from './intersect.ts';
 import { SearchPlanner, type Lookup } from './planner.ts';
