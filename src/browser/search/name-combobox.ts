@@ -18,6 +18,21 @@ export function matchingNames(names: readonly string[], typed: string, limit = 8
     .slice(0, limit);
 }
 
+/** One name offered; a click picks it. */
+function optionElement(id: string, name: string, choose: (name: string) => void): HTMLLIElement {
+  const li = document.createElement('li');
+  li.id = id;
+  li.setAttribute('role', 'option');
+  li.setAttribute('aria-selected', 'false');
+  li.textContent = name;
+  // Before the input loses focus, so the click is not lost to the blur that closes the list.
+  li.addEventListener('mousedown', (e) => {
+    e.preventDefault();
+    choose(name);
+  });
+  return li;
+}
+
 export function attachNameCombobox(
   input: HTMLInputElement,
   listbox: HTMLUListElement,
@@ -50,21 +65,7 @@ export function attachNameCombobox(
   const open = () => {
     const found = matchingNames(names, input.value);
     if (found.length === 0 || found.every((n) => n === input.value.trim())) return close();
-    listbox.replaceChildren(
-      ...found.map((name, i) => {
-        const li = document.createElement('li');
-        li.id = `${listbox.id}-${i}`;
-        li.setAttribute('role', 'option');
-        li.setAttribute('aria-selected', 'false');
-        li.textContent = name;
-        // Before the input loses focus, so the click is not lost to the blur that closes the list.
-        li.addEventListener('mousedown', (e) => {
-          e.preventDefault();
-          choose(name);
-        });
-        return li;
-      }),
-    );
+    listbox.replaceChildren(...found.map((name, i) => optionElement(`${listbox.id}-${i}`, name, choose)));
     listbox.hidden = false;
     active = -1;
     input.setAttribute('aria-expanded', 'true');
