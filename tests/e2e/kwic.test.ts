@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSitesInBrowser } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
-import { searchOnPage } from '../../tools/shared/search-driver.ts';
+import { searchOnPage } from '../../tools/shared/search-driver/page-search.ts';
 import { evalNormalize, truthPages, type TruthPage } from '../../tools/shared/search-truth.ts';
 
 /** Joining punctuation, which search skips on both sides (docs/search.md). */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSitesInBrowser } from '../helpers/browser.ts';
-import { searchOnPage } from '../../tools/shared/search-driver.ts';
+import { searchOnPage } from '../../tools/shared/search-driver/page-search.ts';
 
 const DONE_AFTER_MS = 350;
 

@@ -20,7 +20,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { useSitesInBrowser } from '../helpers/browser.ts';
 import { loadArticles } from '../helpers/content.ts';
 import { E2E_DIR, ROOT, SITES } from '../helpers/sites.ts';
-import { searchOnPage, type PageSearch } from '../../tools/shared/search-driver.ts';
+import { searchOnPage, type PageSearch } from '../../tools/shared/search-driver/page-search.ts';
 import { evalNormalize, truthPages, type TruthPage } from '../../tools/shared/search-truth.ts';
 
 const EVAL = join(ROOT, '../shared/search-eval');

@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { SITES } from '../helpers/sites.ts';
 import { fileToUrl, walk } from '../../tools/shared/dist.ts';
-import { searchOnPage } from '../../tools/shared/search-driver.ts';
+import { searchOnPage } from '../../tools/shared/search-driver/page-search.ts';
 import { truthPages } from '../../tools/shared/search-truth.ts';
 
 const site = SITES.archive;

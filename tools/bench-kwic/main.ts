@@ -16,7 +16,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../shared/chromium.ts';
 import { parseCommandLine } from '../shared/cli.ts';
-import { longTasks, SELECT_DONE, watchLongTasks } from '../shared/search-driver.ts';
+import { longTasks, watchLongTasks } from '../shared/search-driver/broad-query.ts';
+import { SELECT_DONE } from '../shared/search-driver/page-search.ts';
 import { serveStatic } from '../shared/static-server.ts';
 
 const { values } = parseCommandLine(import.meta.url, {

@@ -22,7 +22,7 @@ import { buildSiteOrThrow } from '../shared/build-site.ts';
 import { launchChromium } from '../shared/chromium.ts';
 import { intOption, parseCommandLine } from '../shared/cli.ts';
 import { ROOT } from '../shared/project.ts';
-import { searchOnPage } from '../shared/search-driver.ts';
+import { searchOnPage } from '../shared/search-driver/page-search.ts';
 import { serveStatic } from '../shared/static-server.ts';
 import { DEFAULT_SEED } from '../synthetic/generate.ts';
 

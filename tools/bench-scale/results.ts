@@ -5,7 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BroadResult, SearchResult } from '../shared/search-driver.ts';
+import type { BroadResult } from '../shared/search-driver/broad-query.ts';
+import type { SearchResult } from '../shared/search-driver/query-set.ts';
 import type { Sizes } from '../shared/dist.ts';
 import type { BuildResult } from './build.ts';
 import { SCALE_DIR } from './project.ts';

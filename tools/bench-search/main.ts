@@ -2,7 +2,7 @@
  * Search benchmark: builds the site once, then sets beside it the same pages
  * indexed by Pagefind with its defaults (its own HTML reading, word breaking
  * and query handling) and the minimal search page that drives Pagefind's
- * `search()` as documented (the plain page of tools/shared/search-driver.ts).
+ * `search()` as documented (the plain page of tools/shared/search-driver/plain-page.ts).
  * Both run through the shared search checker (../shared/search-eval) and the
  * figures are printed side by side.
  *
@@ -20,7 +20,7 @@ import { buildSiteOrThrow } from '../shared/build-site.ts';
 import { intOption, parseCommandLine } from '../shared/cli.ts';
 import { walk } from '../shared/dist.ts';
 import { ROOT } from '../shared/project.ts';
-import { writePlainSearchPage } from '../shared/search-driver.ts';
+import { writePlainSearchPage } from '../shared/search-driver/plain-page.ts';
 
 const SHARED = resolve(ROOT, '../shared/search-eval');
 const OUT = join(ROOT, 'dist-bench');
