@@ -1,7 +1,7 @@
 /**
  * Result pages as the search page reads them: each fragment fetched once,
  * decoded with its printed text for showing, or on its keys alone where
- * they decide (src/search/tokenizer.ts `decodeContent`).
+ * they decide (src/search/content-codec.ts `decodeContent`).
  */
 import { decodeAnchors, type AnchorRef } from '../../search/query/engine.ts';
 import type { PagefindFragment } from '../../search/query/fragment.ts';
