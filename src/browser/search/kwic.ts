@@ -20,6 +20,7 @@ import { KwicReader, kwicCsv, kwicJson, pageRows, sortRows, type KwicRow } from 
 import { KWIC_SORTS, stateSearch, type KwicSort, type SearchState } from '../../search/query/state.ts';
 import type { PageText } from '../../search/query/page-text.ts';
 import type { QueryTerm } from '../../search/query-terms.ts';
+import { element } from './dom.ts';
 
 /** Rows shown at a time. */
 export const KWIC_PAGE_ROWS = 100;
@@ -68,13 +69,6 @@ interface View {
   list: HTMLOListElement;
   more: HTMLButtonElement;
   downloads: HTMLAnchorElement[];
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
 }
 
 /** The rows of one result page. */

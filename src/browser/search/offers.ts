@@ -9,18 +9,12 @@ import type { Fold } from '../../search/tokenizer.ts';
 import type { QueryTerm } from '../../search/query-terms.ts';
 import { similarNames } from '../../search/query/suggest.ts';
 import { stateSearch } from '../../search/query/state.ts';
+import { element } from './dom.ts';
 
 /** A query the page offers, and how the offer reads. */
 export interface Offer {
   q: string;
   label: string;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
 }
 
 const KIND_LABELS: Record<EntityKind, string> = { hospital: '医院', person: '人物', province: '省份', measure: '举措' };
