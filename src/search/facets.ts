@@ -119,9 +119,16 @@ export function facetCounts(ids: string[], selected: Record<string, string[]>, t
   for (const { name } of FILTER_GROUPS) {
     const counts: Record<string, number> = {};
     for (const v of table.values[name] ?? []) counts[v] = 0;
-    for (const id of applyFilters(ids, selected, table, name)) {
-      for (const v of new Set(table.pages.get(id)?.[name] ?? [])) counts[v] = (counts[v] ?? 0) + 1;
-    }
+    // A value listed twice on a page counts once: the page it was last counted on is kept, not a set made per page
+    // (a broad query in a large archive counts tens of thousands of pages a group).
+    const countedOn: Record<string, number> = {};
+    applyFilters(ids, selected, table, name).forEach((id, page) => {
+      for (const v of table.pages.get(id)?.[name] ?? []) {
+        if (countedOn[v] === page) continue;
+        countedOn[v] = page;
+        counts[v] = (counts[v] ?? 0) + 1;
+      }
+    });
     out[name] = counts;
   }
   return out;

@@ -66,6 +66,17 @@ describe('combining results', () => {
     expect(counts.year).toEqual({ '2021': 1, '2022': 1 });
     expect(facetCounts(['b'], {}, table).year).toEqual({ '2021': 0, '2022': 1 });
   });
+  it('counts a page once for a value it lists twice', () => {
+    const twice = encodeFacets([
+      { id: 'a', filters: { kind: ['brand', 'brand', 'platform'] } },
+      { id: 'b', filters: { kind: ['brand'] } },
+    ]);
+    const kinds = decodeFacets(
+      twice.values,
+      twice.slices.map((json) => JSON.parse(json)),
+    );
+    expect(facetCounts(['a', 'b'], {}, kinds).kind).toEqual({ brand: 2, platform: 1 });
+  });
 });
 
 describe('the facet table file', () => {

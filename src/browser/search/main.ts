@@ -128,11 +128,16 @@ function startView(state: SearchState) {
   document.title = state.q.trim() ? `${state.q.trim().slice(0, 40)}｜搜索｜医院党建报道档案` : '搜索｜医院党建报道档案';
 }
 
-/** Filter counts come after the results are shown; without them the results stand alone. */
+/**
+ * Filter counts come after the results are shown; without them the results stand alone. For a broad query
+ * in a large archive, reading the table, counting and drawing each take tens of ms: one task each.
+ */
 async function showFacetCounts(unfiltered: string[], state: SearchState, my: number) {
   try {
     const table = await facetsOf(unfiltered);
+    await yieldToPage();
     const counts = facetCounts(unfiltered, state.filters, table);
+    await yieldToPage();
     if (my !== run) return;
     renderFacets(facets, counts, table.values, state);
   } catch {
