@@ -27,6 +27,9 @@ function niceLabel(v: number): string {
   return v.toFixed(2).replace(/0$/, '').replace(/\.0$/, '');
 }
 
+/** Height of a value label above its baseline, px (the `val` class's font size). */
+const LABEL_HEIGHT = 10;
+
 function panelSvg(p: Panel, x0: number, y0: number, w: number, h: number, sizes: number[]): string {
   const m = { l: 46, r: 12, t: 26, b: 30 };
   const iw = w - m.l - m.r;
@@ -64,9 +67,9 @@ function panelSvg(p: Panel, x0: number, y0: number, w: number, h: number, sizes:
       // The higher of the two values at a size is labelled above its point, the lower below, so close values do not collide.
       const other = p.series.find((o) => o !== s)?.points.find(([m]) => m === n)?.[1];
       const above = other === undefined || v > other || (v === other && s === p.series[0]);
-      out.push(
-        `<text x="${(X(n) + 5).toFixed(1)}" y="${(Y(v) + (above ? -6 : 13)).toFixed(1)}" class="val" fill="${s.color}">${niceLabel(v)}</text>`,
-      );
+      // A label above a point at the top of the panel would run into the panel's title: it goes below there.
+      const labelY = above && Y(v) - 6 - LABEL_HEIGHT < y0 + m.t ? Y(v) + 13 : Y(v) + (above ? -6 : 13);
+      out.push(`<text x="${(X(n) + 5).toFixed(1)}" y="${labelY.toFixed(1)}" class="val" fill="${s.color}">${niceLabel(v)}</text>`);
     }
   }
   return out.join('\n');
