@@ -11,8 +11,6 @@
  * and the system setting still applies. A choice equal to the system setting
  * is forgotten, so the page goes back to following the system.
  */
-import { transformSync } from 'esbuild';
-
 export function initTheme(): void {
   const root = document.documentElement;
   // Shows the toggle from the first paint (CSS: .js .theme-toggle), so nothing shifts when it is wired.
@@ -53,13 +51,4 @@ export function initTheme(): void {
       sync();
     });
   });
-}
-
-let themeScript: string | undefined;
-
-/** The script text inlined in <head>: the function above, called at once, minified (it is in every page, and counts against the search page's script budget). */
-export function inlineThemeScript(): string {
-  // Made once: every page's layout asks for it, and minifying it for each of 76,000 pages took 53 s.
-  themeScript ??= transformSync(`(${initTheme.toString()})()`, { minify: true, target: 'es2022' }).code.trim();
-  return themeScript;
 }

@@ -10,7 +10,7 @@ import { intersectOrdered } from '../../search/query/intersect.ts';
 import type { PlanRun } from '../../search/query/run-plan.ts';
 import { isExact, pagefindPhrase, type QueryTerm } from '../../search/query-terms.ts';
 import type { Fold } from '../../search/tokenizer.ts';
-import { chunkMap, fetchGzip, idsOfNumbers, ownResult, pairNumbers } from './index-files.ts';
+import { binaryFile, chunkMap, idsOfNumbers, ownResult, pairNumbers } from './index-files.ts';
 import { PAGE_SIZE } from './options.ts';
 import { pagefind, type PagefindResult } from './pagefind.ts';
 import { isFetched, textToCheck } from './pages.ts';
@@ -110,7 +110,7 @@ export async function findPages(
         (await import('./position-lookup.ts')).positionLookUp(phrases, chunks!, {
           pairNumbers,
           idsOfNumbers,
-          fetchGzip,
+          binaryFile,
         }),
       isLoaded: isFetched,
       loadPage: (id) => textToCheck(found.get(id)!, plain),

@@ -15,7 +15,7 @@ import { BASE } from './options.ts';
 import type { PagefindResult } from './pagefind.ts';
 
 /** A gzipped file the index builder wrote. A host may already have undone the gzip (Content-Encoding): only a gzip stream is inflated here. */
-export async function fetchGzip(path: string): Promise<Response> {
+async function fetchGzip(path: string): Promise<Response> {
   const response = await fetch(joinBase(BASE, path));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -25,54 +25,43 @@ export async function fetchGzip(path: string): Promise<Response> {
 }
 const fetchGzipText = (path: string) => fetchGzip(path).then((r) => r.text());
 
+/** Each file the search reads, fetched once (and a failed fetch not tried again in this page's life). */
+const loads = new Map<string, Promise<unknown>>();
+function once<T>(path: string, get: () => Promise<T>): Promise<T> {
+  if (!loads.has(path)) loads.set(path, get());
+  return loads.get(path) as Promise<T>;
+}
+
 /** A JSON table: from the chunk map when it rides there (a small table: `inline`), else its file. */
 async function tableJson<T>(file: string): Promise<T> {
   const inline = file === CHUNKS_FILE ? undefined : (await chunkMap())?.inline?.[file];
   return inline !== undefined ? (inline as T) : (JSON.parse(await fetchGzipText(file)) as T);
 }
 
-/** A JSON table the search can do without, fetched on first use and once; undefined when it cannot be had. */
-function optionalTable<T>(file: string): () => Promise<T | undefined> {
-  let load: Promise<T | undefined> | undefined;
-  return () => (load ??= tableJson<T>(file).catch(() => undefined));
-}
+/** A JSON table the search can do without, fetched once; undefined when it cannot be had. */
+const optionalTable = <T>(file: string) => once(file, () => tableJson<T>(file).catch(() => undefined));
 
 /** What each index chunk costs; without it every term is looked up whole. */
-export const chunkMap = optionalTable<ChunkMap>(CHUNKS_FILE);
+export const chunkMap = () => optionalTable<ChunkMap>(CHUNKS_FILE);
 
-const sliceLoads = new Map<string, () => Promise<unknown>>();
 /** Slices `wanted` of a sliced table (`file(i)`), each fetched once; those that cannot be had are left out. */
 async function slicesOf<T>(file: (i: number) => string, wanted: Iterable<number>): Promise<T[]> {
-  const parts = await Promise.all(
-    [...new Set(wanted)].map((i) => {
-      const path = file(i);
-      if (!sliceLoads.has(path)) sliceLoads.set(path, optionalTable<T>(path));
-      return sliceLoads.get(path)!() as Promise<T | undefined>;
-    }),
-  );
+  const parts = await Promise.all([...new Set(wanted)].map((i) => optionalTable<T>(file(i))));
   return parts.filter((part) => part !== undefined);
 }
 
-/** Each slice of the pair table and the page table, fetched once (src/search/pairs.ts). */
-const pairSlices = new Map<number, Promise<Uint8Array>>();
-const pageSlices = new Map<number, Promise<string[]>>();
-function cached<T>(cache: Map<number, Promise<T>>, i: number, get: () => Promise<T>): Promise<T> {
-  let p = cache.get(i);
-  if (!p) cache.set(i, (p = get()));
-  return p;
-}
+/** A binary file of the index (the pair and position tables' slices and own files), inflated, fetched once. */
+export const binaryFile = (path: string) => once(path, () => fetchGzip(path).then(async (r) => new Uint8Array(await r.arrayBuffer())));
 
-/** A pair's page numbers (newest first) from the pair table. */
+/** A pair's page numbers (newest first) from the pair table (src/search/pairs.ts). */
 export async function pairNumbers(pair: string, slices: number): Promise<number[]> {
-  const i = pairSliceOf(pair, slices);
-  const slice = await cached(pairSlices, i, () => fetchGzip(pairSliceFile(i)).then(async (r) => new Uint8Array(await r.arrayBuffer())));
-  return pairPagesIn(slice, pair);
+  return pairPagesIn(await binaryFile(pairSliceFile(pairSliceOf(pair, slices))), pair);
 }
 
 /** Pagefind ids of page numbers, by the page table's slices they are in (fetched together: a broad pair needs all). */
 export async function idsOfNumbers(numbers: number[]): Promise<string[]> {
   const wanted = [...new Set(numbers.map((n) => Math.floor(n / PAGES_PER_SLICE)))];
-  const tables = await Promise.all(wanted.map((part) => cached(pageSlices, part, () => tableJson<string[]>(pageSliceFile(part)))));
+  const tables = await Promise.all(wanted.map((part) => once(pageSliceFile(part), () => tableJson<string[]>(pageSliceFile(part)))));
   const parts = new Map(wanted.map((part, i) => [part, tables[i]]));
   return numbers.map((n) => parts.get(Math.floor(n / PAGES_PER_SLICE))![n % PAGES_PER_SLICE]);
 }

@@ -180,15 +180,17 @@ async function readQuery(state: SearchState, left: () => number): Promise<Query>
   const note = cut ? `查询过长，只用了前 ${MAX_QUERY_LENGTH} 个字符。` : '';
   // The names slices of the query as typed are asked for before its characters are checked for
   // Traditional ones (decoding GB2312 takes 5-25 ms): most queries need no folding, and those slices are the ones.
+  const typed = parseQuery(q);
   const fold = await within(
     chunkMap().then(async () => {
-      void namesFor(parseQuery(q));
+      void namesFor(typed);
       await yieldToPage();
       return foldFor(q);
     }),
     left(),
   );
-  const terms = parseQuery(q, fold);
+  // Parsed again only when folding can change a key.
+  const terms = fold === identityFold ? typed : parseQuery(q, fold);
   // A term of one key (or none) needs Pagefind whatever the names and pairs say: it starts loading now.
   if (terms.some((t) => t.keys.length < 2)) void pagefind().catch(() => {});
   const names = terms.length > 0 ? await within(namesFor(terms), left()) : undefined;

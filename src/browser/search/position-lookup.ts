@@ -12,12 +12,9 @@ export interface PositionSources {
   pairNumbers(pair: string, slices: number): Promise<number[]>;
   /** Pagefind ids of page numbers, by the page table. */
   idsOfNumbers(numbers: number[]): Promise<string[]>;
-  /** A gzipped file of the index, inflated. */
-  fetchGzip(path: string): Promise<Response>;
+  /** A binary file of the index, inflated, fetched once. */
+  binaryFile(path: string): Promise<Uint8Array>;
 }
-
-/** Each file of the position table, fetched once. */
-const files = new Map<string, Promise<Uint8Array>>();
 
 /**
  * The pages whose text holds each phrase, newest first: the pairs of its
@@ -30,14 +27,9 @@ export function positionLookUp(
   from: PositionSources,
 ): Promise<string[][]> {
   const table = chunks.positions!;
-  const read = (path: string) => {
-    let p = files.get(path);
-    if (!p) files.set(path, (p = from.fetchGzip(path).then(async (r) => new Uint8Array(await r.arrayBuffer()))));
-    return p;
-  };
   const positionsOf = async (pair: string) => {
     const pages = (await from.pairNumbers(pair, chunks.pairSlices ?? 0)).length;
-    return positionsIn(await read(positionFileOf(pair, pages, table)), pair, pages, table);
+    return positionsIn(await from.binaryFile(positionFileOf(pair, pages, table)), pair, pages, table);
   };
   return Promise.all(
     phrases.map(async ({ keys, cover }) => {
